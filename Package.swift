@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ssi-log",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ssi-logd", targets: ["ssi-logd"]),
+        .executable(name: "ssi-log", targets: ["ssi-log"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Pure domain: actions, events, the score. No I/O.
+        .target(name: "SSIDomain"),
+        .target(name: "SSIJSON"),
+        .target(
+            name: "SSIConfig",
+            dependencies: ["SSIDomain", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "SSIProtocol", dependencies: ["SSIJSON"]),
+        .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
+        .target(
+            name: "SSIDaemon",
+            dependencies: [
+                "SSIDomain", "SSIConfig", "SSIJournal", "SSIProtocol", "CSystemd",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "ssi-logd",
+            dependencies: [
+                "SSIDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ssi-log",
+            dependencies: [
+                "SSIProtocol", "SSIJournal", "SSIJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SSIDomainTests",
+            dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
+        .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal"]),
+        .testTarget(name: "SSIProtocolTests", dependencies: ["SSIProtocol"]),
+        .testTarget(name: "SSIDaemonTests", dependencies: ["SSIDaemon", "SSIJournal", "SSIProtocol", "CSystemd"]),
+    ]
+)

@@ -1,0 +1,17 @@
+import SSIDomain
+
+/// The whole configuration: the score model, alerts and daemon limits.
+public struct Configuration: Sendable {
+    public var model: ScoreModel
+    public var alerts: AlertSettings
+    public var daemon: DaemonSettings
+    /// Where it came from: a file path, or `built-in defaults`.
+    public var source: String
+
+    public init(model: ScoreModel, alerts: AlertSettings, daemon: DaemonSettings, source: String) {
+        self.model = model
+        self.alerts = alerts
+        self.daemon = daemon
+        self.source = source
+    }
+}

@@ -1,0 +1,128 @@
+import Logging
+import NIOCore
+import SSIConfig
+import SSIDomain
+import SSIJournal
+import SSIProtocol
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ssi-logd`: replays the journal, listens, and serves until SIGTERM or SIGINT.
+public enum Daemon {
+    /// Runs the daemon; returns the process exit code.
+    public static func run(_ options: DaemonOptions) async -> Int32 {
+        umask(0o077)
+        let useJournal =
+            options.logTarget == .journal || (options.logTarget == .auto && JournaldLogHandler.stderrIsJournal())
+        LoggingSystem.bootstrap { label in
+            if useJournal { return JournaldLogHandler(label: label) }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "ssi-logd")
+        do {
+            try await serve(options, logger: logger)
+            return 0
+        } catch let error as DaemonError {
+            logger.critical("\(error.description)")
+            if !useJournal || isatty(2) != 0 { writeStandardError("ssi-logd: \(error.description)\n") }
+            return error.exitCode
+        } catch {
+            logger.critical("stopped by an unexpected error", metadata: ["error": "\(error)"])
+            return 1
+        }
+    }
+
+    static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func loadConfiguration(_ options: DaemonOptions) throws(DaemonError) -> Configuration {
+        do {
+            return try ConfigurationLoader.load(file: options.configFile, required: options.configRequired)
+        } catch {
+            throw .configuration("configuration refused: \(error.description)")
+        }
+    }
+
+    static func serve(_ options: DaemonOptions, logger: Logger) async throws {
+        let configuration = try loadConfiguration(options)
+        let endpoint = try ListenEndpoint.fromActivation() ?? .path(options.socketPath)
+        let journal: JournalFile
+        let scan: JournalScan
+        do {
+            (journal, scan) = try JournalFile.open(directory: options.stateDirectory)
+        } catch .locked(let message) {
+            throw DaemonError.alreadyRunning(message)
+        } catch {
+            throw DaemonError.journal(error.description)
+        }
+        report(scan, path: journal.path, logger: logger)
+        let store = EventStore(journal: journal, scan: scan, configuration: configuration, clock: { Int64(time(nil)) })
+        let notifier = SystemdNotifier()
+        await store.setObservers(
+            committed: nil,
+            fatal: { message in
+                logger.critical("\(message)")
+                exit(70)
+            })
+        let reload: @Sendable () async throws -> String = {
+            notifier.reloading()
+            defer { notifier.notify("READY=1") }
+            let fresh = try loadConfiguration(options)
+            try await store.reload(fresh)
+            logger.notice("configuration reloaded", metadata: ["config": "\(fresh.source)"])
+            return fresh.source
+        }
+        let socketPath: String
+        if case .path(let path) = endpoint { socketPath = path } else { socketPath = "(socket activation)" }
+        let router = RequestRouter(
+            store: store, socketPath: socketPath, stateDirectory: options.stateDirectory, reload: reload)
+        let server = SocketServer(
+            endpoint: endpoint, router: router, settings: configuration.daemon, logger: logger,
+            onListening: {
+                Task {
+                    let status = await statusLine(store)
+                    notifier.ready(status: status)
+                    logger.info("ready: \(status)", metadata: ["socket": "\(socketPath)"])
+                }
+            })
+        let group = ServiceGroup(
+            services: [
+                JournalService(store: store), server, NotifyService(notifier: notifier),
+                ReloadService(reload: reload, logger: logger),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+
+    static func statusLine(_ store: EventStore) async -> String {
+        let state = await store.state
+        let score = state.score(at: await store.now())
+        return "\(await store.recordCount) records, score \(Score.format(score.totalHundredths))"
+    }
+
+    /// Damage found at start: a torn tail was cut (warning); a damaged record stays in the file but
+    /// out of the score (error), so the user can inspect it with `ssi-log verify`.
+    static func report(_ scan: JournalScan, path: String, logger: Logger) {
+        if let torn = scan.tornTail {
+            logger.warning(
+                "cut an incomplete last record off the journal: \(torn.reason)",
+                metadata: ["journal": "\(path)", "line": "\(torn.line)", "offset": "\(torn.offset)"])
+        }
+        for damage in scan.damaged {
+            logger.error(
+                "damaged journal record kept out of the score: \(damage.reason)",
+                metadata: ["journal": "\(path)", "line": "\(damage.line)", "offset": "\(damage.offset)"])
+        }
+        for gap in scan.gaps {
+            logger.error(
+                "journal records missing between seq \(gap.after) and \(gap.before)", metadata: ["journal": "\(path)"])
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import NIOPosix
+import SSIConfig
+import SSIDomain
+import SSIJournal
+import SSIProtocol
+
+/// The single writer: owns the journal and the score state. Appends are group-committed: while one
+/// batch is being synced, new requests queue and go to disk together in the next sync.
+public actor EventStore {
+    /// An entry waiting for its batch to reach the disk.
+    struct Pending {
+        var requestID: String
+        var build: @Sendable (UInt64) -> JournalEntry
+        var waiters: [CheckedContinuation<Result<JournalEntry, ProtocolError>, Never>]
+    }
+
+    public private(set) var state: ScoreState
+    public private(set) var configuration: Configuration
+    let journal: JournalFile
+    let clock: @Sendable () -> Int64
+    let startedAt: Int64
+    private(set) var records: Int
+    private(set) var lastSeq: UInt64
+    /// Committed request ids and the entry id each produced.
+    private var requests: [String: String] = [:]
+    private var pending: [Pending] = []
+    private var pendingEventIDs: [String] = []
+    private var pendingUndoTargets: Set<String> = []
+    private var flushing = false
+    /// Called after each committed batch, in order, for journald entries and alerts.
+    var committedObserver: (@Sendable ([JournalEntry], Score, Score) async -> Void)?
+    /// Called when the journal can no longer be trusted; the daemon exits and systemd restarts it.
+    var fatalObserver: (@Sendable (String) -> Void)?
+
+    /// Replays a scanned journal into a fresh state.
+    public init(
+        journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64
+    ) {
+        self.journal = journal
+        self.configuration = configuration
+        self.clock = clock
+        self.startedAt = clock()
+        var state = ScoreState(model: configuration.model)
+        var requests: [String: String] = [:]
+        for entry in scan.entries {
+            // A rejected entry (an undo of an unknown event) is kept in the file but changes nothing.
+            try? state.apply(entry)
+            if let request = entry.requestID { requests[request] = entry.id }
+        }
+        self.state = state
+        self.requests = requests
+        self.records = scan.entries.count + scan.damaged.count
+        self.lastSeq = scan.lastSeq
+    }
+
+    public func setObservers(
+        committed: (@Sendable ([JournalEntry], Score, Score) async -> Void)?, fatal: (@Sendable (String) -> Void)?
+    ) {
+        committedObserver = committed
+        fatalObserver = fatal
+    }
+
+    /// The current time as the store sees it (tests drive a simulated clock).
+    public func now() -> Int64 { clock() }
+
+    public var journalPath: String { journal.path }
+    public var journalBytes: Int { journal.length }
+    public var recordCount: Int { records }
+
+    /// Logs an action; returns once its record is on disk.
+    public func log(_ request: LogRequest, requestID: String) async throws(ProtocolError) -> ActionEvent {
+        if let existing = try committedOrPending(requestID) {
+            guard case .action(let event) = existing else {
+                throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
+            }
+            return event
+        }
+        let now = clock()
+        let event = try validate(request, requestID: requestID, now: now)
+        let entry = await enqueue(requestID: requestID) { seq in
+            var stamped = event
+            stamped.seq = seq
+            return .action(stamped)
+        }
+        guard case .action(let committed) = try entry.get() else { throw ProtocolError(.internalError, "wrong entry") }
+        return committed
+    }
+
+    /// Undoes an event (the latest when none is named); returns once the undo record is on disk.
+    public func undo(target: String?, requestID: String) async throws(ProtocolError) -> (UndoEvent, ActionEvent) {
+        if let existing = try committedOrPending(requestID) {
+            guard case .undo(let undo) = existing, let event = undoneEvent(undo.target) else {
+                throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
+            }
+            return (undo, event)
+        }
+        let targetID: String
+        if let target {
+            if state.undone[target] != nil || pendingUndoTargets.contains(target) {
+                throw ProtocolError(.unknownEvent, "event '\(target)' is already undone")
+            }
+            guard state.events[target] != nil || pendingEventIDs.contains(target) else {
+                throw ProtocolError(.unknownEvent, "no event with id '\(target)' (see ssi-log status for the last one)")
+            }
+            targetID = target
+        } else {
+            guard let latest = latestUndoable() else { throw ProtocolError(.unknownEvent, "there is no event to undo") }
+            targetID = latest
+        }
+        pendingUndoTargets.insert(targetID)
+        let now = clock()
+        let undoID = newEventID()
+        let result = await enqueue(requestID: requestID) { seq in
+            .undo(UndoEvent(id: undoID, seq: seq, target: targetID, recorded: now, requestID: requestID))
+        }
+        pendingUndoTargets.remove(targetID)
+        guard case .undo(let undo) = try result.get(), let event = undoneEvent(targetID) else {
+            throw ProtocolError(.internalError, "undo was not applied")
+        }
+        return (undo, event)
+    }
+
+    private func undoneEvent(_ id: String) -> ActionEvent? { undoneEvents[id] }
+
+    /// Events removed by undo, kept so that a response can say what was undone.
+    private var undoneEvents: [String: ActionEvent] = [:]
+
+    private func latestUndoable() -> String? {
+        if let pendingID = pendingEventIDs.last(where: { !pendingUndoTargets.contains($0) }) { return pendingID }
+        return state.events.values.filter { !pendingUndoTargets.contains($0.id) }.max(by: { $0.seq < $1.seq })?.id
+    }
+
+    private func committedOrPending(_ requestID: String) throws(ProtocolError) -> JournalEntry? {
+        if let entryID = requests[requestID] {
+            if let event = state.events[entryID] ?? undoneEvents[entryID] { return .action(event) }
+            if let target = state.undone.first(where: { $0.value == entryID })?.key {
+                return .undo(UndoEvent(id: entryID, seq: 0, target: target, recorded: 0, requestID: requestID))
+            }
+            throw ProtocolError(.invalidArgument, "request id '\(requestID)' was already used")
+        }
+        if pending.contains(where: { $0.requestID == requestID }) {
+            throw ProtocolError(.temporary, "request '\(requestID)' is still being written; retry")
+        }
+        return nil
+    }
+
+    func validate(_ request: LogRequest, requestID: String, now: Int64) throws(ProtocolError) -> ActionEvent {
+        let model = state.model
+        guard let definition = model.actions[request.action] else {
+            throw ProtocolError(
+                .unknownAction, "unknown action '\(request.action)' (ssi-log actions lists the catalog)")
+        }
+        var occurred = now
+        if let at = request.at {
+            do {
+                occurred = try TimeExpression.parse(at, now: now, calendar: state.calendar)
+            } catch {
+                throw ProtocolError(.badTime, error.description)
+            }
+            guard occurred <= now + 300 else { throw ProtocolError(.badTime, "'\(at)' is in the future") }
+            guard occurred >= 0 else { throw ProtocolError(.badTime, "'\(at)' is before 1970") }
+        }
+        let tally = definition.tally.flatMap { model.tallies[$0] }
+        if let values = tally?.distinctValues {
+            guard let section = request.section else {
+                throw ProtocolError(
+                    .invalidArgument, "\(request.action) needs --section (\(values.joined(separator: ", ")))")
+            }
+            guard values.contains(section) else {
+                throw ProtocolError(
+                    .invalidArgument, "unknown section '\(section)' (\(values.joined(separator: ", ")))")
+            }
+        } else if request.section != nil {
+            throw ProtocolError(.invalidArgument, "\(request.action) takes no --section")
+        }
+        guard (request.note?.utf8.count ?? 0) <= 4096 else { throw ProtocolError(.invalidArgument, "note over 4 KiB") }
+        guard (request.url?.utf8.count ?? 0) <= 2048 else { throw ProtocolError(.invalidArgument, "url over 2 KiB") }
+        guard request.tags.count <= 16, request.tags.allSatisfy({ $0.utf8.count <= 64 }) else {
+            throw ProtocolError(.invalidArgument, "at most 16 tags of at most 64 bytes")
+        }
+        let id = newEventID()
+        pendingEventIDs.append(id)
+        return ActionEvent(
+            id: id, seq: 0, action: request.action, occurred: occurred, recorded: now, count: request.count,
+            tags: request.tags, section: request.section, note: request.note, url: request.url, requestID: requestID)
+    }
+
+    func newEventID() -> String {
+        while true {
+            let value = UInt64.random(in: 1...UInt64.max)
+            let hex = String(value, radix: 16)
+            let id = String(repeating: "0", count: 16 - hex.count) + hex
+            if state.events[id] == nil, state.undone[id] == nil, !pendingEventIDs.contains(id) { return id }
+        }
+    }
+
+    private func enqueue(
+        requestID: String, _ build: @escaping @Sendable (UInt64) -> JournalEntry
+    ) async -> Result<JournalEntry, ProtocolError> {
+        await withCheckedContinuation { continuation in
+            pending.append(Pending(requestID: requestID, build: build, waiters: [continuation]))
+            if !flushing {
+                flushing = true
+                Task { await self.flush() }
+            }
+        }
+    }
+
+    /// Writes every queued entry with one sync, then applies them in order, until the queue is empty.
+    private func flush() async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            var seq = lastSeq
+            let entries = batch.map { item -> JournalEntry in
+                seq += 1
+                return item.build(seq)
+            }
+            let lines = entries.map(JournalRecord.encode)
+            let journal = self.journal
+            let outcome: Result<Void, JournalError>
+            do {
+                try await NIOThreadPool.singleton.runIfActive { try journal.append(lines) }
+                outcome = .success(())
+            } catch let error as JournalError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(.io("journal writer unavailable: \(error)"))
+            }
+            switch outcome {
+            case .success:
+                let before = state.score(at: clock())
+                for entry in entries {
+                    if case .undo(let undo) = entry, let event = state.events[undo.target] {
+                        undoneEvents[undo.target] = event
+                    }
+                    try? state.apply(entry)
+                    if let request = entry.requestID { requests[request] = entry.id }
+                }
+                lastSeq = seq
+                records += entries.count
+                removePendingIDs(entries)
+                for (item, entry) in zip(batch, entries) {
+                    for waiter in item.waiters { waiter.resume(returning: .success(entry)) }
+                }
+                if let observer = committedObserver { await observer(entries, before, state.score(at: clock())) }
+            case .failure(let error):
+                removePendingIDs(entries)
+                let failure: ProtocolError
+                switch error {
+                case .noSpace(let message): failure = ProtocolError(.temporary, message)
+                case .syncFailed(let message):
+                    failure = ProtocolError(.ioError, message)
+                    fatalObserver?(message)
+                default: failure = ProtocolError(.ioError, error.description)
+                }
+                for item in batch {
+                    for waiter in item.waiters { waiter.resume(returning: .failure(failure)) }
+                }
+            }
+        }
+        flushing = false
+    }
+
+    private func removePendingIDs(_ entries: [JournalEntry]) {
+        let ids = Set(entries.map(\.id))
+        pendingEventIDs.removeAll { ids.contains($0) }
+    }
+
+    /// Returns once no batch is being written.
+    public func drain() async {
+        while flushing { try? await Task.sleep(for: .milliseconds(1)) }
+    }
+
+    /// Swaps in a new configuration: the journal replayed under the new model. Waits for queued
+    /// appends so that the file read back holds them.
+    public func reload(_ configuration: Configuration) throws(JournalError) {
+        let scan = try JournalVerification.scanFile(journal.path)
+        var state = ScoreState(model: configuration.model)
+        for entry in scan.entries { try? state.apply(entry) }
+        self.state = state
+        self.configuration = configuration
+    }
+}

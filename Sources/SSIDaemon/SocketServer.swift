@@ -1,0 +1,124 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SSIConfig
+import SSIProtocol
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The accept loop: one task per connection in a discarding task group; a connection's failure is
+/// caught and logged, never taken to the server.
+public struct SocketServer: Service {
+    let endpoint: ListenEndpoint
+    let router: RequestRouter
+    let settings: DaemonSettings
+    let logger: Logger
+    /// Called once the listener is bound or adopted: the daemon is ready.
+    let onListening: @Sendable () -> Void
+
+    public init(
+        endpoint: ListenEndpoint, router: RequestRouter, settings: DaemonSettings, logger: Logger,
+        onListening: @escaping @Sendable () -> Void
+    ) {
+        self.endpoint = endpoint
+        self.router = router
+        self.settings = settings
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    public func run() async throws {
+        let server = try await bind()
+        onListening()
+        let connections = ConnectionRegistry()
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { inbound in
+                    for try await accepted in inbound {
+                        switch accepted {
+                        case .refused(let channel, let peer):
+                            logger.warning(
+                                "refused a connection from another user",
+                                metadata: ["peer_uid": "\(peer.uid)", "peer_pid": "\(peer.pid)"])
+                            let line = Response.failure(
+                                id: nil, ProtocolError(.badRequest, "permission denied: not the daemon's user"))
+                            channel.writeAndFlush(ByteBuffer(string: line + "\n")).whenComplete { _ in
+                                channel.close(promise: nil)
+                            }
+                        case .served(let connection):
+                            guard connections.admit(connection.channel, limit: settings.maxConnections) else {
+                                logger.warning("too many connections; refusing one", metadata: ["limit": "\(settings.maxConnections)"])
+                                let line = Response.failure(
+                                    id: nil, ProtocolError(.temporary, "too many connections; retry later"))
+                                connection.channel.writeAndFlush(ByteBuffer(string: line + "\n")).whenComplete { _ in
+                                    connection.channel.close(promise: nil)
+                                }
+                                continue
+                            }
+                            group.addTask {
+                                await serve(connection)
+                                connections.remove(connection.channel)
+                            }
+                        }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            server.channel.close(promise: nil)
+            connections.closeAllInputs()
+        }
+    }
+
+    func bind() async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
+        let idle = TimeAmount.seconds(Int64(settings.idleTimeoutSeconds))
+        let frame = TimeAmount.seconds(Int64(settings.frameTimeoutSeconds))
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+        let initializer: @Sendable (Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
+            PeerCredentials.of(channel).recover { _ in PeerCredentials() }.flatMapThrowing { peer in
+                guard peer.uid == getuid() else { return .refused(channel, peer) }
+                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser())
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(LineFrameDecoder(maxLength: Request.maxBytes, frameTimeout: frame)))
+                return .served(
+                    try NIOAsyncChannel<RequestFrame, ByteBuffer>(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: false)))
+            }
+        }
+        switch endpoint {
+        case .activated(let fd):
+            return try await bootstrap.bind(fd, childChannelInitializer: initializer)
+        case .path(let path):
+            try ListenEndpoint.prepare(path: path)
+            let server = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+            chmod(path, 0o600)
+            return server
+        }
+    }
+
+    func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>) async {
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                for try await frame in inbound {
+                    switch frame {
+                    case .line(let line):
+                        let response = await router.respond(to: line.readableBytesView)
+                        try await outbound.write(ByteBuffer(string: response + "\n"))
+                    case .oversized:
+                        let response = Response.failure(
+                            id: nil, ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))
+                        try await outbound.write(ByteBuffer(string: response + "\n"))
+                        return
+                    }
+                }
+            }
+        } catch {
+            logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
+        }
+    }
+}

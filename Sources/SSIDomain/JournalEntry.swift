@@ -1,0 +1,33 @@
+/// What one journal record holds. Undo and corrections are new entries, never rewrites.
+public enum JournalEntry: Sendable, Equatable {
+    case action(ActionEvent)
+    case undo(UndoEvent)
+
+    public var seq: UInt64 {
+        switch self {
+        case .action(let event): event.seq
+        case .undo(let undo): undo.seq
+        }
+    }
+
+    public var id: String {
+        switch self {
+        case .action(let event): event.id
+        case .undo(let undo): undo.id
+        }
+    }
+
+    public var requestID: String? {
+        switch self {
+        case .action(let event): event.requestID
+        case .undo(let undo): undo.requestID
+        }
+    }
+
+    public var recorded: Int64 {
+        switch self {
+        case .action(let event): event.recorded
+        case .undo(let undo): undo.recorded
+        }
+    }
+}

@@ -1,0 +1,150 @@
+/// The aggregates the score is computed from. Every field is an integer count or a sorted series,
+/// so the same set of events gives the same inputs whatever order they were added or removed in.
+struct ScoreInputs: Sendable, Equatable {
+    struct CapKey: Hashable, Sendable {
+        var action: String
+        var day: Int64
+    }
+
+    struct CapEntry: Sendable, Equatable {
+        var occurred: Int64
+        var seq: UInt64
+        var units: Int
+    }
+
+    struct RateCounts: Sendable, Equatable {
+        var hits = 0
+        /// Tries by time, sorted: a delayed denominator needs to know how many are old enough.
+        var tryTimes: [Int64] = []
+        var tryUnits: [Int] = []
+        var totalTries = 0
+    }
+
+    var activity: [String: SlotSeries] = [:]
+    var capEntries: [CapKey: [CapEntry]] = [:]
+    /// Weighted counts of non-distinct tallies; per-value counts of distinct ones.
+    var tallyCounts: [String: Milli] = [:]
+    var distinctCounts: [String: [String: Int]] = [:]
+    var rates: [String: RateCounts] = [:]
+    var activeEvents: [Int64: Int] = [:]
+    /// Units logged per action and local day, counted or not: what `today` reports.
+    var dailyUnits: [CapKey: Int] = [:]
+
+    mutating func add(_ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar) {
+        apply(event, sign: 1, model: model, calendar: calendar)
+    }
+
+    mutating func remove(_ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar) {
+        apply(event, sign: -1, model: model, calendar: calendar)
+    }
+
+    private mutating func apply(_ event: ActionEvent, sign: Int, model: ScoreModel, calendar: LocalCalendar) {
+        guard let definition = model.actions[event.action] else { return }
+        let day = calendar.day(of: event.occurred)
+        let units = max(0, event.count)
+        let dayKey = CapKey(action: event.action, day: day)
+        dailyUnits[dayKey, default: 0] += sign * units
+        if dailyUnits[dayKey] == 0 { dailyUnits[dayKey] = nil }
+        if definition.milliPoints != 0, definition.dailyCap > 0 {
+            updateCappedActivity(event, units: units, sign: sign, day: day, definition: definition)
+        }
+        if let tallyName = definition.tally, let tally = model.tallies[tallyName] {
+            if tally.distinctValues != nil {
+                if let section = event.section {
+                    distinctCounts[tallyName, default: [:]][section, default: 0] += sign
+                    if distinctCounts[tallyName]?[section] == 0 { distinctCounts[tallyName]?[section] = nil }
+                }
+            } else {
+                tallyCounts[tallyName, default: 0] += Milli(sign * units) * tally.milliWeight(tags: event.tags)
+            }
+        }
+        for rateName in model.rateNames {
+            let rate = model.rates[rateName]!
+            if rate.numerator.contains(event.action) { rates[rateName, default: RateCounts()].hits += sign * units }
+            if rate.denominator.contains(event.action) {
+                updateTries(rateName, at: event.occurred, units: units, sign: sign)
+            }
+        }
+        if definition.countsAsActive {
+            activeEvents[day, default: 0] += sign
+            if activeEvents[day] == 0 { activeEvents[day] = nil }
+        }
+    }
+
+    /// Units beyond the daily cap earn nothing; which units count is decided in time order, so a
+    /// backdated event is judged where it happened, not when it was typed.
+    private mutating func updateCappedActivity(
+        _ event: ActionEvent, units: Int, sign: Int, day: Int64, definition: ActionDefinition
+    ) {
+        let key = CapKey(action: event.action, day: day)
+        var entries = capEntries[key] ?? []
+        let before = Self.allocate(entries, cap: definition.dailyCap)
+        let entry = CapEntry(occurred: event.occurred, seq: event.seq, units: units)
+        if sign > 0 {
+            let index =
+                entries.firstIndex(where: { ($0.occurred, $0.seq) > (entry.occurred, entry.seq) }) ?? entries.count
+            entries.insert(entry, at: index)
+        } else if let index = entries.firstIndex(of: entry) {
+            entries.remove(at: index)
+        }
+        let after = Self.allocate(entries, cap: definition.dailyCap)
+        var series = activity[event.action] ?? SlotSeries()
+        var counted: [CapEntry: Int] = [:]
+        for (entry, units) in before { counted[entry, default: 0] -= units }
+        for (entry, units) in after { counted[entry, default: 0] += units }
+        for (entry, change) in counted where change != 0 {
+            series.add(Milli(change) * definition.milliPoints, at: entry.occurred)
+        }
+        activity[event.action] = series
+        capEntries[key] = entries.isEmpty ? nil : entries
+    }
+
+    static func allocate(_ entries: [CapEntry], cap: Int) -> [(CapEntry, Int)] {
+        var left = cap
+        return entries.map { entry in
+            let counted = min(left, entry.units)
+            left -= counted
+            return (entry, counted)
+        }
+    }
+
+    private mutating func updateTries(_ rateName: String, at occurred: Int64, units: Int, sign: Int) {
+        var counts = rates[rateName] ?? RateCounts()
+        counts.totalTries += sign * units
+        var low = 0
+        var high = counts.tryTimes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if counts.tryTimes[mid] < occurred { low = mid + 1 } else { high = mid }
+        }
+        if low < counts.tryTimes.count, counts.tryTimes[low] == occurred {
+            counts.tryUnits[low] += sign * units
+            if counts.tryUnits[low] == 0 {
+                counts.tryTimes.remove(at: low)
+                counts.tryUnits.remove(at: low)
+            }
+        } else if sign > 0 {
+            counts.tryTimes.insert(occurred, at: low)
+            counts.tryUnits.insert(units, at: low)
+        }
+        rates[rateName] = counts
+    }
+
+    /// Tries that happened at least `delay` before `now`.
+    func matureTries(_ rateName: String, at now: Int64, delay: Int64) -> Int {
+        guard let counts = rates[rateName] else { return 0 }
+        var young = 0
+        var index = counts.tryTimes.count - 1
+        while index >= 0, counts.tryTimes[index] > now - delay {
+            young += counts.tryUnits[index]
+            index -= 1
+        }
+        return counts.totalTries - young
+    }
+
+    func unitsLogged(_ action: String, day: Int64) -> Int {
+        dailyUnits[CapKey(action: action, day: day)] ?? 0
+    }
+}
+
+extension ScoreInputs.CapEntry: Hashable {}

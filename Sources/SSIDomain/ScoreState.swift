@@ -1,0 +1,126 @@
+/// The score's state after a sequence of journal entries: a pure value, updated in O(1) in the
+/// journal's length per event (a backdated or undone event touches only its own day and slot).
+public struct ScoreState: Sendable {
+    /// Why an entry could not be applied.
+    public enum Rejection: Error, Equatable, CustomStringConvertible {
+        case unknownEvent(String)
+        case alreadyUndone(String)
+        case duplicateEvent(String)
+
+        public var description: String {
+            switch self {
+            case .unknownEvent(let id): "no event with id '\(id)'"
+            case .alreadyUndone(let id): "event '\(id)' is already undone"
+            case .duplicateEvent(let id): "event id '\(id)' is already in the journal"
+            }
+        }
+    }
+
+    public let model: ScoreModel
+    public let calendar: LocalCalendar
+    var inputs = ScoreInputs()
+    /// Events that count, by id.
+    public private(set) var events: [String: ActionEvent] = [:]
+    /// Undone events, by id, with the id of the undo record.
+    public private(set) var undone: [String: String] = [:]
+    /// The newest action event that still counts, by sequence number.
+    public private(set) var latestEventID: String?
+
+    public init(model: ScoreModel) {
+        self.model = model
+        self.calendar = LocalCalendar(timeZone: model.timeZone)
+    }
+
+    /// Applies one journal entry. A rejected entry changes nothing.
+    public mutating func apply(_ entry: JournalEntry) throws(Rejection) {
+        switch entry {
+        case .action(let event):
+            guard events[event.id] == nil, undone[event.id] == nil else { throw .duplicateEvent(event.id) }
+            events[event.id] = event
+            inputs.add(event, model: model, calendar: calendar)
+            if let latest = latestEventID.flatMap({ events[$0] }) {
+                if event.seq > latest.seq { latestEventID = event.id }
+            } else {
+                latestEventID = event.id
+            }
+        case .undo(let undo):
+            if undone[undo.target] != nil { throw .alreadyUndone(undo.target) }
+            guard let event = events.removeValue(forKey: undo.target) else { throw .unknownEvent(undo.target) }
+            undone[undo.target] = undo.id
+            inputs.remove(event, model: model, calendar: calendar)
+            if latestEventID == undo.target { latestEventID = events.values.max(by: { $0.seq < $1.seq })?.id }
+        }
+    }
+
+    /// The score at an instant, from every event that counts.
+    public func score(at now: Int64) -> Score {
+        Self.score(of: breakdown(inputs, at: now))
+    }
+
+    static func score(of pillars: [PillarBreakdown]) -> Score {
+        Score(pillarValues: Dictionary(uniqueKeysWithValues: pillars.map { ($0.pillar, $0.score) }))
+    }
+
+    /// Each pillar's components at an instant.
+    public func breakdown(at now: Int64) -> [PillarBreakdown] { breakdown(inputs, at: now) }
+
+    func breakdown(_ inputs: ScoreInputs, at now: Int64) -> [PillarBreakdown] {
+        var components: [Pillar: [ScoreComponent]] = [:]
+        func add(_ pillar: Pillar, _ name: String, _ kind: ScoreComponent.Kind, _ raw: Double, _ detail: String) {
+            components[pillar, default: []].append(
+                ScoreComponent(name: name, kind: kind, raw: raw, points: 0, detail: detail))
+        }
+        for name in model.actionNames {
+            let definition = model.actions[name]!
+            guard let series = inputs.activity[name] else { continue }
+            let raw = series.decayedPoints(at: now, model: model)
+            if raw > 0 { add(definition.pillar, name, .activity, raw, "decayed activity") }
+        }
+        for name in model.tallyNames {
+            let tally = model.tallies[name]!
+            if tally.distinctValues != nil {
+                let count = inputs.distinctCounts[name]?.count ?? 0
+                let total = tally.distinctValues?.count ?? 0
+                add(tally.pillar, name, .tally, tally.points * Double(count), "\(count) of \(total)")
+            } else {
+                let count = inputs.tallyCounts[name] ?? 0
+                add(tally.pillar, name, .tally, tally.points(forWeightedCount: count), "weighted count \(count.units)")
+            }
+        }
+        for name in model.rateNames {
+            let rate = model.rates[name]!
+            let hits = inputs.rates[name]?.hits ?? 0
+            let tries = inputs.matureTries(name, at: now, delay: rate.delaySeconds)
+            let value = rate.rate(hits: hits, tries: tries)
+            let percent = Int((value * 100).rounded())
+            add(rate.pillar, name, .rate, rate.points * value, "\(percent)% (\(hits) of \(tries), smoothed)")
+        }
+        let active = activeDays(inputs, at: now)
+        let window = model.activeDays.windowDays
+        add(
+            model.activeDays.pillar, "active_days", .activeDays, Double(active) * model.activeDays.pointsPerDay,
+            "\(active) of the last \(window) days")
+        return Pillar.allCases.map { pillar in
+            var parts = components[pillar] ?? []
+            let raw = parts.reduce(0) { $0 + $1.raw }
+            let score = model.pillarScore(pillar, raw: raw)
+            for index in parts.indices { parts[index].points = raw > 0 ? parts[index].raw / raw * score : 0 }
+            return PillarBreakdown(pillar: pillar, raw: raw, score: score, components: parts)
+        }
+    }
+
+    func activeDays(_ inputs: ScoreInputs, at now: Int64) -> Int {
+        let today = calendar.day(of: now)
+        let window = Int64(max(0, model.activeDays.windowDays))
+        guard window > 0 else { return 0 }
+        if Int64(inputs.activeEvents.count) < window {
+            return inputs.activeEvents.keys.count { $0 <= today && $0 > today - window }
+        }
+        return (0..<window).count { inputs.activeEvents[today - $0] != nil }
+    }
+
+    /// The units of an action logged on the local day of `now`.
+    public func unitsLogged(_ action: String, onDayOf now: Int64) -> Int {
+        inputs.unitsLogged(action, day: calendar.day(of: now))
+    }
+}

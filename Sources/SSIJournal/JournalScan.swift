@@ -1,0 +1,58 @@
+import SSIDomain
+
+/// The result of reading a journal: the entries that can be trusted, in file order, and the damage.
+public struct JournalScan: Sendable {
+    public var entries: [JournalEntry] = []
+    /// Damaged records in the middle of the file: kept out of the state, left in the file.
+    public var damaged: [JournalDamage] = []
+    /// Records missing from the sequence although no damaged line explains them.
+    public var gaps: [(after: UInt64, before: UInt64)] = []
+    /// An incomplete last record: never acknowledged, cut off when the daemon repairs the file.
+    public var tornTail: JournalDamage?
+    /// Where the last complete line ends: the length to cut the file back to.
+    public var validLength: Int = 0
+    public var lastSeq: UInt64 = 0
+
+    public var isIntact: Bool { damaged.isEmpty && gaps.isEmpty && tornTail == nil }
+
+    /// Every problem, in file order, as `verify` lists them.
+    public var problems: [JournalDamage] {
+        damaged + (tornTail.map { [$0] } ?? [])
+    }
+
+    /// Reads journal bytes. Never throws: damage is data.
+    public static func scan(_ bytes: [UInt8]) -> JournalScan {
+        var result = JournalScan()
+        var lineStart = 0
+        var lineNumber = 0
+        var damagedSinceGood = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while lineStart < buffer.count {
+                lineNumber += 1
+                guard let newline = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else {
+                    result.tornTail = JournalDamage(
+                        line: lineNumber, offset: lineStart, reason: .tornTail(bytes: buffer.count - lineStart))
+                    break
+                }
+                let line = buffer[lineStart..<newline]
+                do throws(JournalDamage.Reason) {
+                    let entry = try JournalRecord.decode(line)
+                    if entry.seq <= result.lastSeq {
+                        throw JournalDamage.Reason.sequence(expected: result.lastSeq + 1, found: entry.seq)
+                    }
+                    let missing = entry.seq - result.lastSeq - 1
+                    if missing > UInt64(damagedSinceGood) { result.gaps.append((result.lastSeq, entry.seq)) }
+                    result.entries.append(entry)
+                    result.lastSeq = entry.seq
+                    damagedSinceGood = 0
+                } catch {
+                    result.damaged.append(JournalDamage(line: lineNumber, offset: lineStart, reason: error))
+                    damagedSinceGood += 1
+                }
+                lineStart = newline + 1
+                result.validLength = lineStart
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,24 @@
+/// The fields of a `log` request.
+public struct LogRequest: Sendable, Equatable {
+    public var action: String
+    public var note: String?
+    /// As typed: ISO 8601 or a relative offset; the daemon reads it in the configured time zone.
+    public var at: String?
+    public var count: Int
+    public var url: String?
+    public var tags: [String]
+    public var section: String?
+
+    public init(
+        action: String, note: String? = nil, at: String? = nil, count: Int = 1, url: String? = nil,
+        tags: [String] = [], section: String? = nil
+    ) {
+        self.action = action
+        self.note = note
+        self.at = at
+        self.count = count
+        self.url = url
+        self.tags = tags
+        self.section = section
+    }
+}

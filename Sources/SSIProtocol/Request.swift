@@ -1,0 +1,26 @@
+/// One request line: `{"v":1,"id":"…","op":"…",…}`.
+public struct Request: Sendable, Equatable {
+    /// What a request asks for.
+    public enum Operation: Sendable, Equatable {
+        case log(LogRequest)
+        case undo(target: String?)
+        case score(explain: Bool)
+        case status
+        case history(days: Int)
+        case actions
+        case today
+        case reload
+    }
+
+    public static let version = 1
+    /// Longest request line accepted, newline excluded.
+    public static let maxBytes = 64 * 1024
+
+    public var id: String
+    public var operation: Operation
+
+    public init(id: String, operation: Operation) {
+        self.id = id
+        self.operation = operation
+    }
+}

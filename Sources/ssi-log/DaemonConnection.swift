@@ -1,0 +1,78 @@
+import SSIJSON
+import SSIProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A blocking connection to the daemon's socket: the client is short-lived and sends one request,
+/// so it needs no event loop.
+struct DaemonConnection {
+    enum Failure: Error {
+        /// Nothing listens at the path: exit 69 with how to start the daemon.
+        case unreachable(path: String, reason: String)
+        case io(String)
+    }
+
+    let path: String
+    private let fd: Int32
+
+    init(path: String) throws(Failure) {
+        self.path = path
+        let bytes = Array(path.utf8)
+        var address = sockaddr_un()
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            throw .unreachable(path: path, reason: "socket path longer than 107 bytes")
+        }
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw .io("cannot create a socket: \(String(cString: strerror(errno)))") }
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard connected == 0 else {
+            let reason = String(cString: strerror(errno))
+            Glibc.close(fd)
+            throw .unreachable(path: path, reason: reason)
+        }
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        self.fd = fd
+    }
+
+    func close() { _ = Glibc.close(fd) }
+
+    /// Sends one request line and reads one response line.
+    func exchange(_ request: Request) throws(Failure) -> JSONValue {
+        var line = Array(request.encoded().utf8)
+        line.append(UInt8(ascii: "\n"))
+        var sent = 0
+        while sent < line.count {
+            let count = line.withUnsafeBytes { send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw .io("cannot send to ssi-logd: \(String(cString: strerror(errno)))") }
+            sent += count
+        }
+        var response: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while !response.contains(UInt8(ascii: "\n")) {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw .io(count == 0 ? "ssi-logd closed the connection" : "cannot read from ssi-logd: \(String(cString: strerror(errno)))")
+            }
+            response += chunk[0..<count]
+        }
+        let end = response.firstIndex(of: UInt8(ascii: "\n"))!
+        do {
+            return try JSONParser.parse(response[0..<end], maxDepth: 64)
+        } catch {
+            throw .io("unreadable response from ssi-logd: \(error)")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import SSIJSON
+import SSIProtocol
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log an action (the default: `ssi-log ACTION [NOTE...]`).")
+
+    @Argument(help: "The action, from `ssi-log actions` (comment, connect, post, …).")
+    var action: String
+
+    @Argument(help: "A free-text note.")
+    var note: [String] = []
+
+    @Option(parsing: .unconditional, help: "When it happened: ISO 8601 (local time without an offset) or -90m, -3h, -2d.")
+    var at: String?
+
+    @Option(help: "How many (followers gained, views received, …).")
+    var count: Int = 1
+
+    @Option(help: "A link to the post, profile or thread.")
+    var url: String?
+
+    @Option(name: .customLong("tag"), help: "A tag; repeat for more (decision-maker, internal, …).")
+    var tags: [String] = []
+
+    @Option(help: "The profile section, for `profile`.")
+    var section: String?
+
+    @OptionGroup var options: ClientOptions
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+    }
+
+    func run() throws {
+        let request = LogRequest(
+            action: action, note: note.isEmpty ? nil : note.joined(separator: " "), at: at, count: count, url: url,
+            tags: tags, section: section)
+        let result = try ClientExit.perform(.log(request), options: options)
+        guard !options.json else { return }
+        let pillar = result["pillar"]?.stringValue ?? "?"
+        let delta = TextFormat.signed(result["delta"])
+        print(
+            "logged \(result["action"]?.stringValue ?? action) \(result["id"]?.stringValue ?? "") "
+                + "· score \(TextFormat.number(result["score"]?["total"])) · \(pillar) "
+                + "\(TextFormat.number(result["score"]?["pillars"]?[pillar])) (\(delta))")
+    }
+}

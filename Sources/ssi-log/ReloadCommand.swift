@@ -1,0 +1,15 @@
+import ArgumentParser
+import SSIJSON
+
+struct ReloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload", abstract: "Make the daemon re-read its configuration (waits until it is done).")
+
+    @OptionGroup var options: ClientOptions
+
+    func run() throws {
+        let result = try ClientExit.perform(.reload, options: options)
+        guard !options.json else { return }
+        print("reloaded \(result["config"]?.stringValue ?? "")")
+    }
+}

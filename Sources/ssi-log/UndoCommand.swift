@@ -1,0 +1,20 @@
+import ArgumentParser
+import SSIJSON
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Undo an event (the latest when no id is given) with a compensating record.")
+
+    @Argument(help: "The event id printed when it was logged.")
+    var eventID: String?
+
+    @OptionGroup var options: ClientOptions
+
+    func run() throws {
+        let result = try ClientExit.perform(.undo(target: eventID), options: options)
+        guard !options.json else { return }
+        print(
+            "undid \(result["action"]?.stringValue ?? "") \(result["undone"]?.stringValue ?? "") "
+                + "· score \(TextFormat.number(result["score"]?["total"]))")
+    }
+}

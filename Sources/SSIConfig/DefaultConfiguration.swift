@@ -266,5 +266,6 @@ max_connections = 512
 # Seconds a connection may stay idle, and may take to send one request line.
 idle_timeout_seconds = 300
 frame_timeout_seconds = 10
+
 """#
 }

@@ -63,7 +63,7 @@ public enum Daemon {
             throw DaemonError.journal(error.description)
         }
         report(scan, path: journal.path, logger: logger)
-        let store = EventStore(journal: journal, scan: scan, configuration: configuration, clock: { Int64(time(nil)) })
+        let store = EventStore(journal: journal, scan: scan, configuration: configuration, clock: WallClock.make())
         let notifier = SystemdNotifier()
         await store.setObservers(
             committed: nil,

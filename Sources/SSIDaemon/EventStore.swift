@@ -50,7 +50,7 @@ public actor EventStore {
         self.state = state
         self.requests = requests
         self.records = scan.entries.count + scan.damaged.count
-        self.lastSeq = scan.lastSeq
+        self.lastSeq = scan.nextSeq - 1
     }
 
     public func setObservers(

@@ -38,6 +38,11 @@ public enum JournalRecord {
         return body
     }
 
+    /// Only the canonical form is accepted: `A` for `a` is a changed byte too.
+    static func isLowerHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+
     static func hex8(_ value: UInt32) -> String {
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
@@ -53,6 +58,7 @@ public enum JournalRecord {
         let suffixStart = end - 18
         guard line[suffixStart..<suffixStart + 8].elementsEqual(crcPrefix), line[end - 2] == UInt8(ascii: "\""),
             line[end - 1] == UInt8(ascii: "}"),
+            line[(suffixStart + 8)..<(end - 2)].allSatisfy({ isLowerHex($0) }),
             let stored = UInt32(String(decoding: line[(suffixStart + 8)..<(end - 2)], as: UTF8.self), radix: 16)
         else { throw .malformed("no checksum at the end of the record") }
         let body = line[line.startIndex..<suffixStart]

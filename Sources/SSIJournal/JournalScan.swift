@@ -12,6 +12,12 @@ public struct JournalScan: Sendable {
     /// Where the last complete line ends: the length to cut the file back to.
     public var validLength: Int = 0
     public var lastSeq: UInt64 = 0
+    /// Complete lines, damaged ones included.
+    public var lineCount = 0
+
+    /// The sequence number the next appended record gets: past every intact record and every
+    /// damaged line, so that a damaged record's number is never reused.
+    public var nextSeq: UInt64 { max(lastSeq, UInt64(lineCount)) + 1 }
 
     public var isIntact: Bool { damaged.isEmpty && gaps.isEmpty && tornTail == nil }
 
@@ -51,6 +57,7 @@ public struct JournalScan: Sendable {
                 }
                 lineStart = newline + 1
                 result.validLength = lineStart
+                result.lineCount += 1
             }
         }
         return result

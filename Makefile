@@ -1,0 +1,67 @@
+# ssi-log: `make run` and `make test` do all the set-up on a fresh Debian/Ubuntu machine with Swift.
+SWIFT ?= swift
+PREFIX ?= $(HOME)/.local
+DESTDIR ?=
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
+UNITDIR := $(DESTDIR)$(CONFIG_HOME)/systemd/user
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
+APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: all deps build release run test journald install embed-config lint clean bench torture sanitize
+
+all: build
+
+# Installs the system packages the build and the tests need, when any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+
+# Starts the daemon in the foreground with the default embedded journal (Ctrl-C stops it).
+run: release
+	.build/release/ssi-logd --log-target stderr
+
+# Starts systemd-journald alone when nothing serves the journal socket (containers, CI).
+journald: deps
+	@if [ ! -S /run/systemd/journal/socket ]; then \
+		echo "starting systemd-journald"; \
+		$(SUDO) sh -c '/lib/systemd/systemd-journald >/dev/null 2>&1 &'; \
+		for i in $$(seq 1 100); do [ -S /run/systemd/journal/socket ] && break; sleep 0.1; done; \
+		[ -S /run/systemd/journal/socket ] || { echo "systemd-journald did not start" >&2; exit 1; }; \
+	fi
+
+test: deps journald
+	$(SWIFT) build --build-tests
+	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
+
+# Regenerates the embedded defaults after config/ssi-log.toml changed.
+embed-config:
+	@{ echo '// Generated from config/ssi-log.toml by `make embed-config`; a test checks they match.'; \
+	  echo 'enum DefaultConfiguration {'; \
+	  echo '    /// The documented defaults, parsed at start exactly as a user file would be.'; \
+	  echo '    static let text = #"""'; cat config/ssi-log.toml; echo; echo '"""#'; echo '}'; \
+	} > Sources/SSIConfig/DefaultConfiguration.swift
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+install: release
+	install -d $(BINDIR) $(UNITDIR)
+	install -m 0755 .build/release/ssi-logd .build/release/ssi-log $(BINDIR)/
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/ssi-logd.service > $(UNITDIR)/ssi-logd.service
+	install -m 0644 systemd/ssi-logd.socket $(UNITDIR)/ssi-logd.socket
+	@echo "now: systemctl --user daemon-reload && systemctl --user enable --now ssi-logd.socket"
+
+clean:
+	rm -rf .build

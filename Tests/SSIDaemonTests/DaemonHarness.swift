@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the real `ssi-logd` binary on a temporary socket and state directory, with a real
+/// `NOTIFY_SOCKET` datagram socket to wait on READY=1 (never on sleeps).
+final class DaemonHarness: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static var binDirectory: String {
+        if let fromMake = ProcessInfo.processInfo.environment["SSI_LOG_BIN_DIR"] { return fromMake }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug").path
+    }
+
+    static func binary(_ name: String) throws -> String {
+        let path = binDirectory + "/" + name
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw Failure(description: "\(path) is missing: run `swift build` first (make test does)")
+        }
+        return path
+    }
+
+    let directory: String
+    var socketPath: String { directory + "/s.sock" }
+    var stateDirectory: String { directory + "/state" }
+    var journalPath: String { stateDirectory + "/journal.jsonl" }
+    var clockFile: String { directory + "/clock" }
+    let notify: NotifyListener
+    var extraArguments: [String] = []
+    var environment: [String: String] = [:]
+    private(set) var process: Process?
+    private(set) var stderrPipe: Pipe?
+
+    init() throws {
+        var template = Array("/tmp/ssiXXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Failure(description: "mkdtemp failed") }
+        directory = String(cString: made)
+        notify = try NotifyListener(path: directory + "/n.sock")
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Starts the daemon and returns once it sent READY=1.
+    @discardableResult
+    func start(arguments: [String] = [], waitForReady: Bool = true) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Self.binary("ssi-logd"))
+        process.arguments =
+            ["--socket", socketPath, "--state-dir", stateDirectory, "--log-target", "stderr"] + extraArguments
+            + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NOTIFY_SOCKET"] = notify.path
+        env["TZ"] = "Europe/Lisbon"
+        env.removeValue(forKey: "LISTEN_FDS")
+        env.removeValue(forKey: "LISTEN_PID")
+        env.removeValue(forKey: "JOURNAL_STREAM")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        self.stderrPipe = pipe
+        guard waitForReady else { return [] }
+        return try waitFor("READY=1")
+    }
+
+    /// Reads notifications until one contains `field`; fails loudly after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ field: String, timeout: Double = 30) throws -> [String] {
+        var seen: [String] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let message = notify.receive(timeout: 0.2) {
+                seen.append(message)
+                if message.split(separator: "\n").contains(where: { $0 == field }) { return seen }
+            } else if let process, !process.isRunning {
+                throw Failure(description: "ssi-logd exited (\(process.terminationStatus)) before \(field): \(stderrText())")
+            }
+        }
+        throw Failure(description: "no \(field) from ssi-logd within \(timeout) s; got \(seen)")
+    }
+
+    func stderrText() -> String {
+        guard let pipe = stderrPipe, let process, !process.isRunning else { return "" }
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// SIGTERM, then waits for the exit; returns the exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        guard let process else { return -1 }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func setClock(_ seconds: Int64) throws {
+        try "\(seconds)\n".write(toFile: clockFile, atomically: true, encoding: .utf8)
+        environment["SSI_LOG_CLOCK_FILE"] = clockFile
+    }
+
+    /// Runs the real `ssi-log` client against this daemon.
+    func client(_ arguments: [String], socket: String? = nil) throws -> ClientRun {
+        try ClientRun.run(arguments, socket: socket ?? socketPath, stateDirectory: stateDirectory)
+    }
+
+    func journalLines() throws -> [String] {
+        try String(contentsOfFile: journalPath, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+}
+
+/// One run of the `ssi-log` binary.
+struct ClientRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func run(_ arguments: [String], socket: String, stateDirectory: String? = nil) throws -> ClientRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try DaemonHarness.binary("ssi-log"))
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["SSI_LOG_SOCKET"] = socket
+        if let stateDirectory { env["STATE_DIRECTORY"] = stateDirectory }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ClientRun(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The stdout parsed as one JSON object.
+    func json() throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
+            throw DaemonHarness.Failure(description: "not a JSON object: \(stdout)")
+        }
+        return object
+    }
+}

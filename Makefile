@@ -50,7 +50,8 @@ embed-config:
 	@{ echo '// Generated from config/ssi-log.toml by `make embed-config`; a test checks they match.'; \
 	  echo 'enum DefaultConfiguration {'; \
 	  echo '    /// The documented defaults, parsed at start exactly as a user file would be.'; \
-	  echo '    static let text = #"""'; cat config/ssi-log.toml; echo; echo '"""#'; echo '}'; \
+	  echo '    static let text = #"""'; sed 's/^\(.\)/        \1/' config/ssi-log.toml; echo; \
+	  echo '        """#'; echo '}'; \
 	} > Sources/SSIConfig/DefaultConfiguration.swift
 
 lint:

@@ -1,3 +1,5 @@
+import SSIDomain
+
 /// Reads one TOML table strictly: every key must be read, or it is reported as unknown.
 struct ConfigTable {
     let path: [String]
@@ -70,7 +72,10 @@ struct ConfigTable {
     }
 
     mutating func optionalString(_ key: String) throws(ConfigurationError) -> String? {
-        members[key] == nil ? { read.insert(key); return nil }() : try string(key)
+        members[key] == nil
+            ? {
+                read.insert(key); return nil
+            }() : try string(key)
     }
 
     mutating func bool(_ key: String, default defaultValue: Bool) throws(ConfigurationError) -> Bool {
@@ -96,7 +101,9 @@ struct ConfigTable {
     }
 
     mutating func pillar(_ key: String) throws(ConfigurationError) -> SSIDomain.Pillar {
-        guard members[key] != nil else { throw error(key, "missing pillar (one of brand, find, engage, relationships)") }
+        guard members[key] != nil else {
+            throw error(key, "missing pillar (one of brand, find, engage, relationships)")
+        }
         let name = try string(key)
         guard let pillar = SSIDomain.Pillar(rawValue: name) else {
             throw error(key, "unknown pillar '\(name)' (one of brand, find, engage, relationships)")
@@ -111,5 +118,3 @@ struct ConfigTable {
         }
     }
 }
-
-import SSIDomain

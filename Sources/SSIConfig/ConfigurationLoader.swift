@@ -79,7 +79,8 @@ public enum ConfigurationLoader {
 
         var activeTable = try root.table("active_days")
         let activeDays = ActiveDaysDefinition(
-            pillar: try activeTable.pillar("pillar"), pointsPerDay: try activeTable.double("points_per_day", minimum: 0),
+            pillar: try activeTable.pillar("pillar"),
+            pointsPerDay: try activeTable.double("points_per_day", minimum: 0),
             windowDays: try activeTable.int("window_days", minimum: 1))
         try activeTable.finish()
 
@@ -137,7 +138,8 @@ public enum ConfigurationLoader {
         var result: [ActionDefinition] = []
         let tallyNames = Set(tallies.map(\.name))
         for name in parent.keys {
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
                 !["score", "status", "undo", "verify", "history", "actions", "today", "reload", "pause", "help"]
                     .contains(name)
             else {

@@ -44,7 +44,8 @@ struct KeyLocator: Sendable {
 extension StringProtocol {
     func trimmingCharacters(in set: String) -> String {
         let characters = Set(set)
-        return String(self.drop(while: { characters.contains($0) }).reversed().drop(while: { characters.contains($0) })
-            .reversed())
+        return String(
+            self.drop(while: { characters.contains($0) }).reversed().drop(while: { characters.contains($0) })
+                .reversed())
     }
 }

@@ -14,7 +14,9 @@ public struct DaemonOptions: Sendable {
     public var configRequired: Bool
     public var logTarget: LogTarget
 
-    public init(socketPath: String, stateDirectory: String, configFile: String, configRequired: Bool, logTarget: LogTarget) {
+    public init(
+        socketPath: String, stateDirectory: String, configFile: String, configRequired: Bool, logTarget: LogTarget
+    ) {
         self.socketPath = socketPath
         self.stateDirectory = stateDirectory
         self.configFile = configFile

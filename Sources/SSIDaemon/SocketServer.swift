@@ -50,7 +50,9 @@ public struct SocketServer: Service {
                             }
                         case .served(let connection):
                             guard connections.admit(connection.channel, limit: settings.maxConnections) else {
-                                logger.warning("too many connections; refusing one", metadata: ["limit": "\(settings.maxConnections)"])
+                                logger.warning(
+                                    "too many connections; refusing one",
+                                    metadata: ["limit": "\(settings.maxConnections)"])
                                 let line = Response.failure(
                                     id: nil, ProtocolError(.temporary, "too many connections; retry later"))
                                 connection.channel.writeAndFlush(ByteBuffer(string: line + "\n")).whenComplete { _ in

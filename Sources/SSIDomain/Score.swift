@@ -26,7 +26,8 @@ public struct Score: Sendable, Equatable, CustomStringConvertible {
     public func value(_ pillar: Pillar) -> Double { Double(hundredths(pillar)) / 100 }
 
     public var description: String {
-        "\(Score.format(totalHundredths)) (" + Pillar.allCases.map { "\($0.rawValue) \(Score.format(hundredths($0)))" }
+        "\(Score.format(totalHundredths)) ("
+            + Pillar.allCases.map { "\($0.rawValue) \(Score.format(hundredths($0)))" }
             .joined(separator: ", ") + ")"
     }
 

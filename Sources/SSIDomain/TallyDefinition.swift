@@ -1,3 +1,5 @@
+import Foundation
+
 /// A state input that never decays: network size, followers, endorsements, profile sections.
 public struct TallyDefinition: Sendable, Equatable {
     /// How a count turns into points.
@@ -44,5 +46,3 @@ public struct TallyDefinition: Sendable, Equatable {
         }
     }
 }
-
-import Foundation

@@ -36,7 +36,8 @@ public enum TimeExpression {
         _ text: String, original: String, calendar: LocalCalendar
     ) throws(Failure) -> Int64 {
         let bytes = Array(text.utf8)
-        let bad = Failure(input: original, reason: "expected ISO 8601 like 2026-11-29T09:30 or 2026-11-29T09:30:00+01:00")
+        let bad = Failure(
+            input: original, reason: "expected ISO 8601 like 2026-11-29T09:30 or 2026-11-29T09:30:00+01:00")
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = CivilTime.number(bytes, 0, 4), let month = CivilTime.number(bytes, 5, 2),
             let day = CivilTime.number(bytes, 8, 2), (1...12).contains(month),

@@ -8,9 +8,11 @@ public struct JournalDamage: Sendable, Equatable, CustomStringConvertible {
 
         public var description: String {
             switch self {
-            case .checksum(let expected, let actual): "checksum mismatch (record says \(expected), bytes give \(actual))"
+            case .checksum(let expected, let actual):
+                "checksum mismatch (record says \(expected), bytes give \(actual))"
             case .malformed(let why): why
-            case .sequence(let expected, let found): "sequence out of order (expected \(expected) or later, found \(found))"
+            case .sequence(let expected, let found):
+                "sequence out of order (expected \(expected) or later, found \(found))"
             case .tornTail(let bytes): "incomplete last record (\(bytes) bytes, no newline): a write cut short"
             }
         }

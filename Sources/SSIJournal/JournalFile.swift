@@ -1,7 +1,8 @@
+import SSIDomain
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import SSIDomain
 
 /// The append-only journal file: one writer, locked, every append synced before it returns.
 /// Unchecked-Sendable because exactly one task (the store's flush) uses it at a time.

@@ -11,7 +11,9 @@ public enum JournalRecord {
 
     /// The line for an entry, without the newline.
     public static func encode(_ entry: JournalEntry) -> [UInt8] {
-        var members: [(String, JSONValue)] = [("v", .int(version)), ("seq", .int(entry.seq)), ("id", .string(entry.id))]
+        var members: [(String, JSONValue)] = [
+            ("v", .int(version)), ("seq", .int(entry.seq)), ("id", .string(entry.id)),
+        ]
         switch entry {
         case .action(let event):
             members.append(("type", .string("action")))

@@ -18,7 +18,9 @@ struct FieldReader {
             if required { throw ProtocolError(.badRequest, "missing \"\(key)\"") }
             return nil
         case .string(let s)?:
-            guard !s.unicodeScalars.contains("\0") else { throw ProtocolError(.invalidArgument, "\"\(key)\" contains NUL") }
+            guard !s.unicodeScalars.contains("\0") else {
+                throw ProtocolError(.invalidArgument, "\"\(key)\" contains NUL")
+            }
             return s
         default: throw ProtocolError(.badRequest, "\"\(key)\" must be a string")
         }

@@ -53,7 +53,9 @@ struct DaemonConnection {
         line.append(UInt8(ascii: "\n"))
         var sent = 0
         while sent < line.count {
-            let count = line.withUnsafeBytes { send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = line.withUnsafeBytes {
+                send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL))
+            }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { throw .io("cannot send to ssi-logd: \(String(cString: strerror(errno)))") }
             sent += count
@@ -64,7 +66,10 @@ struct DaemonConnection {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                throw .io(count == 0 ? "ssi-logd closed the connection" : "cannot read from ssi-logd: \(String(cString: strerror(errno)))")
+                throw .io(
+                    count == 0
+                        ? "ssi-logd closed the connection"
+                        : "cannot read from ssi-logd: \(String(cString: strerror(errno)))")
             }
             response += chunk[0..<count]
         }

@@ -25,7 +25,9 @@ struct HistoryCommand: ParsableCommand {
         if csv {
             print("date,total," + TextFormat.pillars.joined(separator: ","))
             for row in rows {
-                let values = [TextFormat.number(row["total"])] + TextFormat.pillars.map { TextFormat.number(row["pillars"]?[$0]) }
+                let values =
+                    [TextFormat.number(row["total"])]
+                    + TextFormat.pillars.map { TextFormat.number(row["pillars"]?[$0]) }
                 print((row["date"]?.stringValue ?? "") + "," + values.joined(separator: ","))
             }
             return

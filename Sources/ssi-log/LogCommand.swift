@@ -13,7 +13,8 @@ struct LogCommand: ParsableCommand {
     @Argument(help: "A free-text note.")
     var note: [String] = []
 
-    @Option(parsing: .unconditional, help: "When it happened: ISO 8601 (local time without an offset) or -90m, -3h, -2d.")
+    @Option(
+        parsing: .unconditional, help: "When it happened: ISO 8601 (local time without an offset) or -90m, -3h, -2d.")
     var at: String?
 
     @Option(help: "How many (followers gained, views received, …).")

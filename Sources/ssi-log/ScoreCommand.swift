@@ -32,7 +32,9 @@ struct ScoreCommand: ParsableCommand {
         if let top = result["top_actions"]?.arrayValue, !top.isEmpty {
             print("Carrying most of your activity now:")
             for item in top {
-                print("  \(TextFormat.padded(item["action"]?.stringValue ?? "", 18)) raw \(TextFormat.number(item["raw"]))")
+                print(
+                    "  \(TextFormat.padded(item["action"]?.stringValue ?? "", 18)) raw \(TextFormat.number(item["raw"]))"
+                )
             }
         }
         print("Next best actions (points one more would add now):")

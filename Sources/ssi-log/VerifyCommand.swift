@@ -38,7 +38,10 @@ struct VerifyCommand: ParsableCommand {
                         "problems",
                         .array(
                             problems.map {
-                                .object([("line", .int($0.line)), ("offset", .int($0.offset)), ("reason", .string($0.reason))])
+                                .object([
+                                    ("line", .int($0.line)), ("offset", .int($0.offset)),
+                                    ("reason", .string($0.reason)),
+                                ])
                             })
                     ),
                 ]).serialized())

@@ -178,7 +178,8 @@ import Testing
         let daemon = try DaemonHarness()
         try daemon.start()
         let connection = try RawConnection(path: daemon.socketPath)
-        let huge = #"{"v":1,"id":"big","op":"log","action":"comment","note":""# + String(repeating: "x", count: 70_000)
+        let huge =
+            #"{"v":1,"id":"big","op":"log","action":"comment","note":""# + String(repeating: "x", count: 70_000)
             + "\"}\n"
         try? connection.send(huge)
         let line = try #require(try connection.readLine())
@@ -261,7 +262,9 @@ import Testing
         let second = try DaemonHarness()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try DaemonHarness.binary("ssi-logd"))
-        process.arguments = ["--socket", first.socketPath, "--state-dir", second.stateDirectory, "--log-target", "stderr"]
+        process.arguments = [
+            "--socket", first.socketPath, "--state-dir", second.stateDirectory, "--log-target", "stderr",
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -284,5 +287,30 @@ import Testing
         #expect(try daemon.client(["comment"]).status == 0)
         #expect(daemon.stop(signal: SIGTERM) == 0)
         #expect(daemon.notify.drain(timeout: 0.5).contains { $0.contains("STOPPING=1") })
+    }
+}
+
+@Suite struct DaemonConfigurationTests {
+    @Test func aBadConfigIsRefusedAtStartNamingTheKeyAndLine() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.directory + "/bad.toml"
+        try "[actions.comment]\npoints = -2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try daemon.start(arguments: ["--config", config], waitForReady: false)
+        daemon.process?.waitUntilExit()
+        #expect(daemon.process?.terminationStatus == 78)
+        let message = daemon.stderrText()
+        #expect(message.contains("bad.toml:2: actions.comment.points: must not be negative"), "\(message)")
+    }
+
+    @Test func aUserActionCanBeLogged() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.directory + "/good.toml"
+        try "[actions.podcast]\npillar = \"brand\"\npoints = 4\ndaily_cap = 1\nsummary = \"guest on a podcast\"\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        try daemon.start(arguments: ["--config", config])
+        let logged = try daemon.client(["podcast", "--json"]).json()
+        #expect(logged["pillar"] as? String == "brand")
+        let actions = try daemon.client(["actions"]).stdout
+        #expect(actions.contains("guest on a podcast"))
     }
 }

@@ -89,7 +89,8 @@ final class DaemonHarness: @unchecked Sendable {
                 seen.append(message)
                 if message.split(separator: "\n").contains(where: { $0 == field }) { return seen }
             } else if let process, !process.isRunning {
-                throw Failure(description: "ssi-logd exited (\(process.terminationStatus)) before \(field): \(stderrText())")
+                throw Failure(
+                    description: "ssi-logd exited (\(process.terminationStatus)) before \(field): \(stderrText())")
             }
         }
         throw Failure(description: "no \(field) from ssi-logd within \(timeout) s; got \(seen)")

@@ -15,7 +15,9 @@ final class NotifyListener: @unchecked Sendable {
         guard fd >= 0 else { throw DaemonHarness.Failure(description: "socket: \(errno)") }
         var address = UnixAddress.make(path)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0 else { throw DaemonHarness.Failure(description: "bind \(path): \(errno)") }
     }

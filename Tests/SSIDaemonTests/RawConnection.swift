@@ -30,8 +30,12 @@ final class RawConnection: @unchecked Sendable {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
-            guard count > 0 else { throw DaemonHarness.Failure(description: "send: \(String(cString: strerror(errno)))") }
+            let count = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+            }
+            guard count > 0 else {
+                throw DaemonHarness.Failure(description: "send: \(String(cString: strerror(errno)))")
+            }
             sent += count
         }
     }
@@ -49,7 +53,9 @@ final class RawConnection: @unchecked Sendable {
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = recv(fd, &chunk, chunk.count, 0)
             if count == 0 { return nil }
-            guard count > 0 else { throw DaemonHarness.Failure(description: "recv: \(String(cString: strerror(errno)))") }
+            guard count > 0 else {
+                throw DaemonHarness.Failure(description: "recv: \(String(cString: strerror(errno)))")
+            }
             buffered += chunk[0..<count]
         }
     }

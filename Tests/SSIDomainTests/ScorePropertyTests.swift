@@ -50,7 +50,9 @@ import Testing
             let section: String? = action == "profile" ? Self.sections[pick % Self.sections.count] : nil
             try! state.apply(TestModel.event(action, at: Self.now, seq: 10_000, section: section))
             let after = state.breakdown(at: Self.now)
-            for (old, new) in zip(before, after) { #expect(new.score >= old.score - 1e-12, "\(action) lowered \(old.pillar)") }
+            for (old, new) in zip(before, after) {
+                #expect(new.score >= old.score - 1e-12, "\(action) lowered \(old.pillar)")
+            }
         }
     }
 
@@ -70,7 +72,9 @@ import Testing
                 for component in pillar.components where component.kind == .activity || component.kind == .activeDays {
                     #expect(component.raw == 0)
                 }
-                let stateOnly = pillar.components.filter { $0.kind == .tally || $0.kind == .rate }.reduce(0) { $0 + $1.raw }
+                let stateOnly = pillar.components.filter { $0.kind == .tally || $0.kind == .rate }.reduce(0) {
+                    $0 + $1.raw
+                }
                 #expect(abs(pillar.raw - stateOnly) < 1e-9)
             }
         }
@@ -85,7 +89,9 @@ import Testing
             for seq in 1...(action.dailyCap + extra) {
                 try! state.apply(TestModel.event(name, at: Self.now - Int64(seq), seq: UInt64(seq)))
             }
-            let raw = state.breakdown(at: Self.now).flatMap(\.components).first { $0.name == name && $0.kind == .activity }!.raw
+            let raw = state.breakdown(at: Self.now).flatMap(\.components).first {
+                $0.name == name && $0.kind == .activity
+            }!.raw
             #expect(raw <= Double(action.dailyCap) * action.points + 1e-9)
             #expect(raw >= Double(action.dailyCap) * action.points * 0.999)
         }
@@ -103,7 +109,9 @@ import Testing
             #expect(history.last?.score == live.score(at: Self.now))
             // A past day's closing score equals a fresh replay of the events up to that day's end.
             for row in history.enumerated().filter({ $0.offset % 9 == 0 }).map(\.element) {
-                let upToThen = entries.filter { if case .action(let e) = $0 { return e.occurred <= row.at } else { return true } }
+                let upToThen = entries.filter {
+                    if case .action(let e) = $0 { return e.occurred <= row.at } else { return true }
+                }
                 #expect(Self.state(upToThen).score(at: row.at) == row.score, "day \(row.date)")
             }
         }
@@ -120,7 +128,9 @@ import Testing
             try! state.apply(.action(event))
             try! state.apply(.undo(UndoEvent(id: "u", seq: 10_000, target: "extra", recorded: Self.now)))
             #expect(state.explain(at: Self.now) == before)
-            #expect(state.history(days: 61, now: Self.now) == Self.state(Self.events(codes)).history(days: 61, now: Self.now))
+            #expect(
+                state.history(days: 61, now: Self.now)
+                    == Self.state(Self.events(codes)).history(days: 61, now: Self.now))
         }
     }
 }

@@ -5,8 +5,10 @@ import Testing
     func decode(_ text: String) -> Result<Request, RequestFailure> { Request.decode(Array(text.utf8)) }
 
     @Test func aLogRequestDecodes() throws {
-        let request = try decode(#"{"v":1,"id":"a1","op":"log","action":"comment","note":"hi","at":"2026-11-29T09:30"}"#)
-            .get()
+        let request = try decode(
+            #"{"v":1,"id":"a1","op":"log","action":"comment","note":"hi","at":"2026-11-29T09:30"}"#
+        )
+        .get()
         #expect(request.id == "a1")
         #expect(request.operation == .log(LogRequest(action: "comment", note: "hi", at: "2026-11-29T09:30")))
     }

@@ -25,7 +25,7 @@ public enum Daemon {
         }
         let logger = Logger(label: "ssi-logd")
         do {
-            try await serve(options, logger: logger)
+            try await serve(options, logger: logger, logsToJournal: useJournal)
             return 0
         } catch let error as DaemonError {
             logger.critical("\(error.description)")
@@ -50,7 +50,7 @@ public enum Daemon {
         }
     }
 
-    static func serve(_ options: DaemonOptions, logger: Logger) async throws {
+    static func serve(_ options: DaemonOptions, logger: Logger, logsToJournal: Bool) async throws {
         let configuration = try loadConfiguration(options)
         let endpoint = try ListenEndpoint.fromActivation() ?? .path(options.socketPath)
         let journal: JournalFile
@@ -65,8 +65,12 @@ public enum Daemon {
         report(scan, path: journal.path, logger: logger)
         let store = EventStore(journal: journal, scan: scan, configuration: configuration, clock: WallClock.make())
         let notifier = SystemdNotifier()
+        let startState = await store.state
+        let monitor = AlertMonitor(
+            settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
+            echo: logsToJournal ? nil : logger)
         await store.setObservers(
-            committed: nil,
+            committed: { entries, state, now in await monitor.committed(entries, state: state, now: now) },
             fatal: { message in
                 logger.critical("\(message)")
                 exit(70)
@@ -76,6 +80,7 @@ public enum Daemon {
             defer { notifier.notify("READY=1") }
             let fresh = try loadConfiguration(options)
             try await store.reload(fresh)
+            await monitor.update(settings: fresh.alerts)
             logger.notice("configuration reloaded", metadata: ["config": "\(fresh.source)"])
             return fresh.source
         }
@@ -94,7 +99,8 @@ public enum Daemon {
             })
         let group = ServiceGroup(
             services: [
-                JournalService(store: store), server, NotifyService(notifier: notifier),
+                JournalService(store: store), server, AlertService(store: store, monitor: monitor),
+                NotifyService(notifier: notifier),
                 ReloadService(reload: reload, logger: logger),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -21,6 +21,8 @@ public actor EventStore {
     let startedAt: Int64
     private(set) var records: Int
     private(set) var lastSeq: UInt64
+    /// When the newest record was written: the last moment the user saw the score.
+    public private(set) var lastRecorded: Int64?
     /// Committed request ids and the entry id each produced.
     private var requests: [String: String] = [:]
     private var pending: [Pending] = []
@@ -28,7 +30,7 @@ public actor EventStore {
     private var pendingUndoTargets: Set<String> = []
     private var flushing = false
     /// Called after each committed batch, in order, for journald entries and alerts.
-    var committedObserver: (@Sendable ([JournalEntry], Score, Score) async -> Void)?
+    var committedObserver: (@Sendable ([JournalEntry], ScoreState, Int64) async -> Void)?
     /// Called when the journal can no longer be trusted; the daemon exits and systemd restarts it.
     var fatalObserver: (@Sendable (String) -> Void)?
 
@@ -51,10 +53,11 @@ public actor EventStore {
         self.requests = requests
         self.records = scan.entries.count + scan.damaged.count
         self.lastSeq = scan.nextSeq - 1
+        self.lastRecorded = scan.entries.map(\.recorded).max()
     }
 
     public func setObservers(
-        committed: (@Sendable ([JournalEntry], Score, Score) async -> Void)?, fatal: (@Sendable (String) -> Void)?
+        committed: (@Sendable ([JournalEntry], ScoreState, Int64) async -> Void)?, fatal: (@Sendable (String) -> Void)?
     ) {
         committedObserver = committed
         fatalObserver = fatal
@@ -120,7 +123,37 @@ public actor EventStore {
         return (undo, event)
     }
 
+    /// Silences alerts until `until` (nil lifts the pause); returns once the record is on disk.
+    public func pause(until text: String?, requestID: String) async throws(ProtocolError) -> PauseEvent {
+        if let existing = try committedOrPending(requestID) {
+            guard case .pause(let pause) = existing else {
+                throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
+            }
+            return pause
+        }
+        let now = clock()
+        var until: Int64?
+        if let text {
+            do {
+                until = try TimeExpression.parse(text, now: now, calendar: state.calendar)
+            } catch {
+                throw ProtocolError(.badTime, error.description)
+            }
+            guard let end = until, end > now else { throw ProtocolError(.badTime, "'\(text)' is not in the future") }
+        }
+        let id = newEventID()
+        let end = until
+        let result = await enqueue(requestID: requestID) { seq in
+            .pause(PauseEvent(id: id, seq: seq, until: end, recorded: now, requestID: requestID))
+        }
+        guard case .pause(let pause) = try result.get() else { throw ProtocolError(.internalError, "wrong entry") }
+        return pause
+    }
+
     private func undoneEvent(_ id: String) -> ActionEvent? { undoneEvents[id] }
+
+    /// Pause records by id, so that a retried pause gets its first answer.
+    private var pauses: [String: PauseEvent] = [:]
 
     /// Events removed by undo, kept so that a response can say what was undone.
     private var undoneEvents: [String: ActionEvent] = [:]
@@ -136,6 +169,7 @@ public actor EventStore {
             if let target = state.undone.first(where: { $0.value == entryID })?.key {
                 return .undo(UndoEvent(id: entryID, seq: 0, target: target, recorded: 0, requestID: requestID))
             }
+            if let pause = pauses[entryID] { return .pause(pause) }
             throw ProtocolError(.invalidArgument, "request id '\(requestID)' was already used")
         }
         if pending.contains(where: { $0.requestID == requestID }) {
@@ -229,13 +263,13 @@ public actor EventStore {
             }
             switch outcome {
             case .success:
-                let before = state.score(at: clock())
                 for entry in entries {
                     if case .undo(let undo) = entry, let event = state.events[undo.target] {
                         undoneEvents[undo.target] = event
                     }
                     try? state.apply(entry)
                     if let request = entry.requestID { requests[request] = entry.id }
+                    if case .pause(let pause) = entry { pauses[pause.id] = pause }
                 }
                 lastSeq = seq
                 records += entries.count
@@ -243,7 +277,8 @@ public actor EventStore {
                 for (item, entry) in zip(batch, entries) {
                     for waiter in item.waiters { waiter.resume(returning: .success(entry)) }
                 }
-                if let observer = committedObserver { await observer(entries, before, state.score(at: clock())) }
+                lastRecorded = entries.last?.recorded ?? lastRecorded
+                if let observer = committedObserver { await observer(entries, state, clock()) }
             case .failure(let error):
                 removePendingIDs(entries)
                 let failure: ProtocolError

@@ -115,6 +115,12 @@ public struct RequestRouter: Sendable {
                 ("active_days", .int(report.activeDays)), ("window_days", .int(report.streakWindow)),
                 ("streak", .int(report.currentStreak)),
             ])
+        case .pause(let until):
+            let pause = try await store.pause(until: until, requestID: request.id)
+            return .object([
+                ("id", .string(pause.id)), ("seq", .int(pause.seq)),
+                ("paused_until", pause.until.map { .string(CivilTime.formatUTC($0)) } ?? .null),
+            ])
         case .reload:
             do {
                 let source = try await reload()

@@ -2,11 +2,13 @@
 public enum JournalEntry: Sendable, Equatable {
     case action(ActionEvent)
     case undo(UndoEvent)
+    case pause(PauseEvent)
 
     public var seq: UInt64 {
         switch self {
         case .action(let event): event.seq
         case .undo(let undo): undo.seq
+        case .pause(let pause): pause.seq
         }
     }
 
@@ -14,6 +16,7 @@ public enum JournalEntry: Sendable, Equatable {
         switch self {
         case .action(let event): event.id
         case .undo(let undo): undo.id
+        case .pause(let pause): pause.id
         }
     }
 
@@ -21,6 +24,7 @@ public enum JournalEntry: Sendable, Equatable {
         switch self {
         case .action(let event): event.requestID
         case .undo(let undo): undo.requestID
+        case .pause(let pause): pause.requestID
         }
     }
 
@@ -28,6 +32,7 @@ public enum JournalEntry: Sendable, Equatable {
         switch self {
         case .action(let event): event.recorded
         case .undo(let undo): undo.recorded
+        case .pause(let pause): pause.recorded
         }
     }
 }

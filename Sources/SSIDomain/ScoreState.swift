@@ -23,6 +23,8 @@ public struct ScoreState: Sendable {
     public private(set) var events: [String: ActionEvent] = [:]
     /// Undone events, by id, with the id of the undo record.
     public private(set) var undone: [String: String] = [:]
+    /// Alerts are silenced until this instant (`ssi-log pause`).
+    public private(set) var pausedUntil: Int64?
     /// The newest action event that still counts, by sequence number.
     public private(set) var latestEventID: String?
 
@@ -49,6 +51,8 @@ public struct ScoreState: Sendable {
             undone[undo.target] = undo.id
             inputs.remove(event, model: model, calendar: calendar)
             if latestEventID == undo.target { latestEventID = events.values.max(by: { $0.seq < $1.seq })?.id }
+        case .pause(let pause):
+            pausedUntil = pause.until
         }
     }
 

@@ -11,14 +11,16 @@ public enum TimeExpression {
     public static func parse(_ text: String, now: Int64, calendar: LocalCalendar) throws(Failure) -> Int64 {
         let trimmed = text.trimmingSpaces()
         if trimmed == "now" { return now }
-        if trimmed.hasPrefix("-") { return try parseRelative(trimmed, original: text, now: now) }
+        if trimmed.hasPrefix("-") || trimmed.hasPrefix("+") {
+            return try parseRelative(trimmed, original: text, now: now)
+        }
         return try parseAbsolute(trimmed, original: text, calendar: calendar)
     }
 
     private static func parseRelative(_ text: String, original: String, now: Int64) throws(Failure) -> Int64 {
         let body = text.dropFirst()
         guard let unit = body.last, let amount = Int64(body.dropLast()), amount >= 0, amount < 100_000 else {
-            throw Failure(input: original, reason: "expected an offset like -90m, -3h or -2d")
+            throw Failure(input: original, reason: "expected an offset like -90m, -3h, -2d or +2w")
         }
         let seconds: Int64
         switch unit {
@@ -29,7 +31,7 @@ public enum TimeExpression {
         case "w": seconds = 7 * 86_400
         default: throw Failure(input: original, reason: "unknown unit '\(unit)' (use s, m, h, d or w)")
         }
-        return now - amount * seconds
+        return text.hasPrefix("+") ? now + amount * seconds : now - amount * seconds
     }
 
     private static func parseAbsolute(

@@ -29,6 +29,10 @@ public enum JournalRecord {
             members.append(("type", .string("undo")))
             members.append(("target", .string(undo.target)))
             members.append(("recorded", .string(CivilTime.formatUTC(undo.recorded))))
+        case .pause(let pause):
+            members.append(("type", .string("pause")))
+            members.append(("until", pause.until.map { .string(CivilTime.formatUTC($0)) } ?? .null))
+            members.append(("recorded", .string(CivilTime.formatUTC(pause.recorded))))
         }
         if let request = entry.requestID { members.append(("req", .string(request))) }
         var body = Array(JSONValue.object(members).serialized().utf8)
@@ -101,6 +105,13 @@ public enum JournalRecord {
         case "undo":
             guard let target = json["target"]?.stringValue else { throw .malformed("missing target") }
             return .undo(UndoEvent(id: id, seq: seq, target: target, recorded: recorded, requestID: request))
+        case "pause":
+            var until: Int64?
+            if let text = json["until"]?.stringValue {
+                guard let parsed = CivilTime.parseUTC(text) else { throw .malformed("invalid pause time") }
+                until = parsed
+            }
+            return .pause(PauseEvent(id: id, seq: seq, until: until, recorded: recorded, requestID: request))
         default:
             throw .malformed("unknown record type")
         }

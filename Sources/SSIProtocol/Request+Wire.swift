@@ -59,6 +59,7 @@ extension Request {
         case "actions": operation = .actions
         case "today": operation = .today
         case "reload": operation = .reload
+        case "pause": operation = .pause(until: try fields.string("until"))
         default: throw ProtocolError(.badRequest, "unknown op '\(op)'")
         }
         try fields.finish()
@@ -91,6 +92,9 @@ extension Request {
         case .actions: members.append(("op", .string("actions")))
         case .today: members.append(("op", .string("today")))
         case .reload: members.append(("op", .string("reload")))
+        case .pause(let until):
+            members.append(("op", .string("pause")))
+            if let until { members.append(("until", .string(until))) }
         }
         return JSONValue.object(members).serialized()
     }

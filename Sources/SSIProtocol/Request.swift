@@ -10,6 +10,8 @@ public struct Request: Sendable, Equatable {
         case actions
         case today
         case reload
+        /// Silence alerts until a time (ISO 8601 or a date), or lift the pause with nil.
+        case pause(until: String?)
     }
 
     public static let version = 1

@@ -13,7 +13,7 @@ struct SSILog: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             LogCommand.self, ScoreCommand.self, StatusCommand.self, UndoCommand.self, VerifyCommand.self,
-            HistoryCommand.self, ActionsCommand.self, TodayCommand.self, ReloadCommand.self,
+            HistoryCommand.self, ActionsCommand.self, TodayCommand.self, PauseCommand.self, ReloadCommand.self,
         ],
         defaultSubcommand: LogCommand.self)
 }

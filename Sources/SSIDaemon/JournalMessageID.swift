@@ -1,0 +1,8 @@
+/// The fixed `MESSAGE_ID`s of ssi-logd's structured entries; `systemd/ssi-logd.catalog` explains
+/// them for `journalctl -x`.
+public enum JournalMessageID {
+    /// A score-drop alert (PRIORITY=4).
+    public static let scoreDrop = "cba65c0b073e4dcab9e98a86cdcf159d"
+    /// One logged event (PRIORITY=6).
+    public static let eventLogged = "3b7fab1ca39a4955b9e7cdb58d1395ac"
+}

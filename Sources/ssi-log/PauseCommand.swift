@@ -1,0 +1,29 @@
+import ArgumentParser
+import SSIJSON
+
+struct PauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause", abstract: "Silence score-drop alerts until a date (a vacation), or resume them.")
+
+    @Option(help: "Until when: ISO 8601 (2026-12-27, 2026-12-27T09:00) or an offset into the future (+2w).")
+    var until: String?
+
+    @Flag(help: "Resume alerts now.")
+    var resume = false
+
+    @OptionGroup var options: ClientOptions
+
+    func validate() throws {
+        guard (until == nil) != !resume else { throw ValidationError("give either --until DATE or --resume") }
+    }
+
+    func run() throws {
+        let result = try ClientExit.perform(.pause(until: resume ? nil : until), options: options)
+        guard !options.json else { return }
+        if let until = result["paused_until"]?.stringValue {
+            print("alerts paused until \(until)")
+        } else {
+            print("alerts resumed")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Score-drop alerts and event entries against a real systemd-journald, read back with
+/// `journalctl -o json`.
+@Suite(.serialized) struct AlertJournalTests {
+    static let alertID = "cba65c0b073e4dcab9e98a86cdcf159d"
+    static let eventID = "3b7fab1ca39a4955b9e7cdb58d1395ac"
+    /// 2026-11-29 12:00 in Lisbon.
+    static let noon: Int64 = 1_764_417_600
+
+    func daemon(quietHours: String = "", clock: Int64 = noon) throws -> DaemonHarness {
+        try JournalReader.requireJournald()
+        let daemon = try DaemonHarness()
+        let config = daemon.directory + "/alerts.toml"
+        try "[score]\ntimezone = \"Europe/Lisbon\"\n[alerts]\nquiet_hours = \"\(quietHours)\"\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.extraArguments = ["--config", config]
+        try daemon.setClock(clock)
+        try daemon.start()
+        return daemon
+    }
+
+    /// Logs a `like` and waits for its entry: everything the daemon sent before is then readable.
+    func barrier(_ daemon: DaemonHarness) throws {
+        let id = try #require(try daemon.client(["like", "--json"]).json()["id"] as? String)
+        _ = try JournalReader.waitFor(["SSI_EVENT_ID=\(id)"])
+    }
+
+    func alerts(_ daemon: DaemonHarness) throws -> [[String: Any]] {
+        try JournalReader.entries(["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.processIdentifier)"])
+    }
+
+    @Test func anUndoThatDropsTheScoreAlertsExactlyOnceWithEveryField() throws {
+        let daemon = try daemon()
+        let article = try #require(try daemon.client(["article", "--json"]).json()["id"] as? String)
+        #expect(try daemon.client(["undo", article]).status == 0)
+        try barrier(daemon)
+        let found = try alerts(daemon)
+        #expect(found.count == 1)
+        let alert = try #require(found.first)
+        #expect(alert["PRIORITY"] as? String == "4")
+        #expect(alert["SYSLOG_IDENTIFIER"] as? String == "ssi-logd")
+        #expect(alert["SSI_PILLAR"] as? String == "total")
+        for field in ["SSI_SCORE", "SSI_PREVIOUS_SCORE", "SSI_DELTA", "CODE_FILE", "CODE_LINE", "CODE_FUNC"] {
+            #expect(alert[field] != nil, "missing \(field)")
+        }
+        let delta = try #require(Double(alert["SSI_DELTA"] as? String ?? ""))
+        #expect(delta <= -2)
+        let message = try #require(alert["MESSAGE"] as? String)
+        #expect(message.contains("SSI fell from"))
+        #expect(message.contains("undo of event \(article)"))
+
+        // Rate limit: the same drop again within the interval stays silent.
+        let again = try #require(try daemon.client(["article", "--json"]).json()["id"] as? String)
+        #expect(try daemon.client(["undo", again]).status == 0)
+        try barrier(daemon)
+        #expect(try alerts(daemon).count == 1)
+    }
+
+    @Test func quietHoursSilenceTheAlert() throws {
+        let daemon = try daemon(quietHours: "11:00-13:00")
+        let article = try #require(try daemon.client(["article", "--json"]).json()["id"] as? String)
+        #expect(try daemon.client(["undo", article]).status == 0)
+        try barrier(daemon)
+        #expect(try alerts(daemon).isEmpty)
+    }
+
+    @Test func aPauseSilencesTheAlert() throws {
+        let daemon = try daemon()
+        #expect(try daemon.client(["pause", "--until", "+3d"]).status == 0)
+        let article = try #require(try daemon.client(["article", "--json"]).json()["id"] as? String)
+        #expect(try daemon.client(["undo", article]).status == 0)
+        try barrier(daemon)
+        #expect(try alerts(daemon).isEmpty)
+    }
+
+    @Test func aDecayDropOverSimulatedDaysAlertsOnceAtStart() throws {
+        let daemon = try daemon()
+        for action in ["article", "post", "comment", "comment", "share", "connect", "search", "message"] {
+            #expect(try daemon.client([action]).status == 0)
+        }
+        try barrier(daemon)
+        #expect(try alerts(daemon).isEmpty)
+        #expect(daemon.stop() == 0)
+        try daemon.setClock(Self.noon + 30 * 86_400)
+        try daemon.start()
+        try barrier(daemon)
+        let found = try alerts(daemon)
+        #expect(found.count == 1)
+        #expect(found.first?["SSI_PILLAR"] as? String == "total")
+        #expect((found.first?["MESSAGE"] as? String)?.contains("activity decayed; last action 30 days ago") == true)
+    }
+
+    @Test func everyLoggedEventIsAnInfoEntryAndNotesCannotForgeFields() throws {
+        let daemon = try daemon()
+        let note = "hello\nPRIORITY=0\nSSI_ACTION=forged"
+        let logged = try daemon.client(["comment", note, "--json"]).json()
+        let id = try #require(logged["id"] as? String)
+        let entry = try #require(try JournalReader.waitFor(["SSI_EVENT_ID=\(id)"]).first)
+        #expect(entry["PRIORITY"] as? String == "6")
+        #expect(entry["SSI_ACTION"] as? String == "comment")
+        #expect(entry["MESSAGE_ID"] as? String == Self.eventID)
+        #expect(entry["SSI_SCORE"] != nil)
+        #expect(entry["SSI_NOTE"] as? String == note)
+        #expect((entry["MESSAGE"] as? String)?.contains("PRIORITY") == false)
+        #expect(try JournalReader.entries(["SSI_ACTION=forged"]).isEmpty)
+    }
+}

@@ -33,9 +33,11 @@ actor AlertMonitor {
             return nil
         }
         // Entries typed in well after the fact move the peaks without a warning about the past.
-        let backdated = !actions.isEmpty && actions.count == entries.count
+        let backdated =
+            !actions.isEmpty && actions.count == entries.count
             && actions.allSatisfy { $0.occurred < $0.recorded - 3600 }
-        evaluate(state: state, now: now, score: score, reason: reason(for: entries, state: state), acknowledge: backdated)
+        evaluate(
+            state: state, now: now, score: score, reason: reason(for: entries, state: state), acknowledge: backdated)
     }
 
     /// On the timer and at start: the score falls by itself as activity decays.
@@ -70,9 +72,10 @@ actor AlertMonitor {
         return names.isEmpty ? "a new journal entry" : "\(names.joined(separator: ", ")) logged"
     }
 
-    private func write(_ alert: ScoreAlert, reason: String, file: String = #fileID, line: Int = #line,
-        function: String = #function)
-    {
+    private func write(
+        _ alert: ScoreAlert, reason: String, file: String = #fileID, line: Int = #line,
+        function: String = #function
+    ) {
         let subject = alert.key == "total" ? "SSI" : "SSI \(alert.key)"
         var because = reason
         if alert.key == "total", let pillar = alert.mainPillar { because = "\(pillar.rawValue) fell most; " + reason }
@@ -80,7 +83,8 @@ actor AlertMonitor {
             "\(subject) fell from \(Score.format(alert.previousHundredths)) to \(Score.format(alert.currentHundredths)) "
             + "(\(Score.format(alert.deltaHundredths))): \(because)"
         JournalSender.send([
-            "MESSAGE=\(message)", "MESSAGE_ID=\(JournalMessageID.scoreDrop)", "PRIORITY=4", "SYSLOG_IDENTIFIER=ssi-logd",
+            "MESSAGE=\(message)", "MESSAGE_ID=\(JournalMessageID.scoreDrop)", "PRIORITY=4",
+            "SYSLOG_IDENTIFIER=ssi-logd",
             "SSI_SCORE=\(Score.format(alert.currentHundredths))",
             "SSI_PREVIOUS_SCORE=\(Score.format(alert.previousHundredths))",
             "SSI_DELTA=\(Score.format(alert.deltaHundredths))", "SSI_PILLAR=\(alert.key)", "SSI_REASON=\(because)",

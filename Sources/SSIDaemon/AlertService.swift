@@ -1,5 +1,5 @@
-import ServiceLifecycle
 import SSIDomain
+import ServiceLifecycle
 
 /// Re-evaluates the score on a timer (every `check_every_minutes`, and just after local
 /// midnight) so that a score decaying without events still warns; catches up once at start.

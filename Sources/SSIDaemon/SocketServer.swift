@@ -61,7 +61,7 @@ public struct SocketServer: Service {
                                 continue
                             }
                             group.addTask {
-                                await serve(connection)
+                                await serve(connection, connections: connections)
                                 connections.remove(connection.channel)
                             }
                         }
@@ -70,7 +70,7 @@ public struct SocketServer: Service {
             }
         } onGracefulShutdown: {
             server.channel.close(promise: nil)
-            connections.closeAllInputs()
+            connections.shutDown()
         }
     }
 
@@ -103,14 +103,17 @@ public struct SocketServer: Service {
         }
     }
 
-    func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>) async {
+    func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>, connections: ConnectionRegistry) async {
+        let channel = connection.channel
         do {
             try await connection.executeThenClose { inbound, outbound in
                 for try await frame in inbound {
                     switch frame {
                     case .line(let line):
+                        guard connections.beginRequest(channel) else { return }
                         let response = await router.respond(to: line.readableBytesView)
                         try await outbound.write(ByteBuffer(string: response + "\n"))
+                        guard connections.endRequest(channel) else { return }
                     case .oversized:
                         let response = Response.failure(
                             id: nil, ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))

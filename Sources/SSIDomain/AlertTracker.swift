@@ -45,7 +45,8 @@ public struct AlertTracker: Sendable, Equatable {
         if let last = lastAlerts[chosen.key], now - last < settings.minIntervalSeconds { return nil }
         let pillars = fallen.filter { $0.key != "total" }
         let alert = ScoreAlert(
-            key: chosen.key, previousHundredths: peaks[chosen.key]!, currentHundredths: Self.value(of: chosen.key, in: score),
+            key: chosen.key, previousHundredths: peaks[chosen.key]!,
+            currentHundredths: Self.value(of: chosen.key, in: score),
             mainPillar: pillars.max { $0.drop < $1.drop }.flatMap { Pillar(rawValue: $0.key) }, at: now)
         // This warning covers every key that fell with it: their peaks restart from here.
         for item in fallen {

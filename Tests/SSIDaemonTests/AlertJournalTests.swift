@@ -28,7 +28,7 @@ import Testing
     }
 
     func alerts(_ daemon: DaemonHarness) throws -> [[String: Any]] {
-        try JournalReader.entries(["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.processIdentifier)"])
+        try JournalReader.entries(["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.pid)"])
     }
 
     @Test func anUndoThatDropsTheScoreAlertsExactlyOnceWithEveryField() throws {

@@ -244,15 +244,15 @@ import Testing
         try first.start()
         #expect(try first.client(["comment"]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: first.journalPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try DaemonHarness.binary("ssi-logd"))
-        process.arguments = [
-            "--socket", first.directory + "/other.sock", "--state-dir", first.stateDirectory, "--log-target", "stderr",
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 75)
+        let second = try ChildProcess.run(
+            try DaemonHarness.binary("ssi-logd"),
+            [
+                "--socket", first.directory + "/other.sock", "--state-dir", first.stateDirectory, "--log-target",
+                "stderr",
+            ],
+            environment: [:])
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another ssi-logd is using this state directory"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.journalPath)) == before)
     }
 
@@ -260,15 +260,12 @@ import Testing
         let first = try DaemonHarness()
         try first.start()
         let second = try DaemonHarness()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try DaemonHarness.binary("ssi-logd"))
-        process.arguments = [
-            "--socket", first.socketPath, "--state-dir", second.stateDirectory, "--log-target", "stderr",
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 75)
+        let attempt = try ChildProcess.run(
+            try DaemonHarness.binary("ssi-logd"),
+            ["--socket", first.socketPath, "--state-dir", second.stateDirectory, "--log-target", "stderr"],
+            environment: [:])
+        #expect(attempt.status == 75)
+        #expect(attempt.stderr.contains("already listening"))
         #expect(try first.client(["comment"]).status == 0)
     }
 
@@ -296,8 +293,7 @@ import Testing
         let config = daemon.directory + "/bad.toml"
         try "[actions.comment]\npoints = -2\n".write(toFile: config, atomically: true, encoding: .utf8)
         try daemon.start(arguments: ["--config", config], waitForReady: false)
-        daemon.process?.waitUntilExit()
-        #expect(daemon.process?.terminationStatus == 78)
+        #expect(daemon.process?.wait() == 78)
         let message = daemon.stderrText()
         #expect(message.contains("bad.toml:2: actions.comment.points: must not be negative"), "\(message)")
     }

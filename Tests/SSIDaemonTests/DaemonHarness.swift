@@ -35,8 +35,8 @@ final class DaemonHarness: @unchecked Sendable {
     let notify: NotifyListener
     var extraArguments: [String] = []
     var environment: [String: String] = [:]
-    private(set) var process: Process?
-    private(set) var stderrPipe: Pipe?
+    private(set) var process: ChildProcess?
+    private(set) var stderrCapture: CapturedOutput?
 
     init() throws {
         var template = Array("/tmp/ssiXXXXXX".utf8CString)
@@ -47,8 +47,8 @@ final class DaemonHarness: @unchecked Sendable {
 
     deinit {
         if let process, process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
         }
         try? FileManager.default.removeItem(atPath: directory)
     }
@@ -56,11 +56,6 @@ final class DaemonHarness: @unchecked Sendable {
     /// Starts the daemon and returns once it sent READY=1.
     @discardableResult
     func start(arguments: [String] = [], waitForReady: Bool = true) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.binary("ssi-logd"))
-        process.arguments =
-            ["--socket", socketPath, "--state-dir", stateDirectory, "--log-target", "stderr"] + extraArguments
-            + arguments
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
         env["TZ"] = "Europe/Lisbon"
@@ -68,13 +63,14 @@ final class DaemonHarness: @unchecked Sendable {
         env.removeValue(forKey: "LISTEN_PID")
         env.removeValue(forKey: "JOURNAL_STREAM")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        self.stderrPipe = pipe
+        let capture = try CapturedOutput()
+        let arguments =
+            ["--socket", socketPath, "--state-dir", stateDirectory, "--log-target", "stderr"] + extraArguments
+            + arguments
+        process = try ChildProcess(
+            try Self.binary("ssi-logd"), arguments, environment: env, stdout: nil,
+            stderr: capture.handle.fileDescriptor)
+        stderrCapture = capture
         guard waitForReady else { return [] }
         return try waitFor("READY=1")
     }
@@ -90,24 +86,22 @@ final class DaemonHarness: @unchecked Sendable {
                 if message.split(separator: "\n").contains(where: { $0 == field }) { return seen }
             } else if let process, !process.isRunning {
                 throw Failure(
-                    description: "ssi-logd exited (\(process.terminationStatus)) before \(field): \(stderrText())")
+                    description: "ssi-logd exited (\(process.wait())) before \(field): \(stderrText())")
             }
         }
         throw Failure(description: "no \(field) from ssi-logd within \(timeout) s; got \(seen)")
     }
 
     func stderrText() -> String {
-        guard let pipe = stderrPipe, let process, !process.isRunning else { return "" }
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stderrCapture?.text ?? ""
     }
 
     /// SIGTERM, then waits for the exit; returns the exit status.
     @discardableResult
     func stop(signal: Int32 = SIGTERM) -> Int32 {
         guard let process else { return -1 }
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        return process.terminationStatus
+        process.signal(signal)
+        return process.wait()
     }
 
     func setClock(_ seconds: Int64) throws {
@@ -132,24 +126,11 @@ struct ClientRun {
     var stderr: String
 
     static func run(_ arguments: [String], socket: String, stateDirectory: String? = nil) throws -> ClientRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try DaemonHarness.binary("ssi-log"))
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SSI_LOG_SOCKET"] = socket
         if let stateDirectory { env["STATE_DIRECTORY"] = stateDirectory }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ClientRun(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try ChildProcess.run(try DaemonHarness.binary("ssi-log"), arguments, environment: env)
+        return ClientRun(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// The stdout parsed as one JSON object.

@@ -25,7 +25,9 @@ import Testing
         // Every 15 minutes for 10 days, as the daemon's timer would.
         for step in 1...(10 * 96) {
             let at = noon + Int64(step) * 900
-            if let alert = tracker.observe(state.score(at: at), at: at, quiet: false, paused: false) { alerts.append(alert) }
+            if let alert = tracker.observe(state.score(at: at), at: at, quiet: false, paused: false) {
+                alerts.append(alert)
+            }
         }
         let drop = state.score(at: noon).totalHundredths - state.score(at: noon + 10 * 86_400).totalHundredths
         #expect(drop >= 200 && drop < 400, "the scenario needs one threshold's worth of decay, got \(drop)")

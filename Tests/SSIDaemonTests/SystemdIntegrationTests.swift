@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The daemon as a systemd citizen, with the real tools: socket activation, sd_notify, the units
+/// and the message catalog.
+@Suite struct SystemdIntegrationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func socketActivationAdoptsTheSocketAndServesAnEarlyClient() throws {
+        let daemon = try DaemonHarness()
+        let path = daemon.directory + "/act.sock"
+        let errors = try CapturedOutput()
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NOTIFY_SOCKET")
+        let process = try ChildProcess(
+            "/usr/bin/systemd-socket-activate",
+            [
+                "-l", path, "--fdname=ssi-logd", "-E", "NOTIFY_SOCKET=\(daemon.notify.path)", "-E", "TZ=UTC",
+                try DaemonHarness.binary("ssi-logd"), "--state-dir", daemon.stateDirectory, "--log-target", "stderr",
+            ], environment: environment, stdout: nil, stderr: errors.handle.fileDescriptor)
+        defer {
+            process.signal(SIGTERM)
+            #expect(process.wait() == 0)
+        }
+        // systemd-socket-activate binds before it starts the daemon, which it does on the first connection.
+        let deadline = Date().addingTimeInterval(15)
+        while !FileManager.default.fileExists(atPath: path), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let connection = try RawConnection(path: path)
+        try connection.send(#"{"v":1,"id":"early","op":"log","action":"comment"}"# + "\n")
+        let response = try #require(try connection.readLine())
+        #expect(response.contains(#""id":"early","result""#))
+        let ready = try daemon.waitFor("READY=1")
+        #expect(ready.joined().contains("STATUS="))
+        let status = try ClientRun.run(["status", "--json"], socket: path).json()
+        #expect(status["pid"] as? Int == Int(process.pid))
+        #expect(status["socket"] as? String == "(socket activation)")
+    }
+
+    @Test func reloadIsWrappedInReloadingAndReady() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let reload = try daemon.client(["reload"])
+        #expect(reload.status == 0)
+        let messages = try daemon.waitFor("READY=1")
+        #expect(messages.first?.contains("RELOADING=1") == true)
+        daemon.process!.signal(SIGHUP)
+        let afterSignal = try daemon.waitFor("READY=1")
+        #expect(afterSignal.contains { $0.contains("RELOADING=1") })
+        #expect(try daemon.client(["comment"]).status == 0)
+    }
+
+    @Test func aReloadWithABadConfigKeepsTheOldOne() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.directory + "/c.toml"
+        try "[actions.comment]\npoints = 2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try daemon.start(arguments: ["--config", config])
+        try "[actions.comment]\npointz = 2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let reload = try daemon.client(["reload"])
+        #expect(reload.status == 65)
+        #expect(reload.stderr.contains("unknown key 'pointz'"))
+        #expect(try daemon.client(["comment"]).status == 0)
+    }
+
+    @Test func watchdogPingsAtHalfTheInterval() throws {
+        let daemon = try DaemonHarness()
+        daemon.environment["WATCHDOG_USEC"] = "400000"
+        try daemon.start()
+        try daemon.waitFor("WATCHDOG=1", timeout: 5)
+        let started = Date()
+        try daemon.waitFor("WATCHDOG=1", timeout: 5)
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test func theUnitsVerifyCleanly() throws {
+        let directory = try unitDirectory()
+        let runtime = directory + "/rt"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let verify = try Tool.run(
+            "/usr/bin/systemd-analyze",
+            ["--user", "verify", "--man=no", directory + "/ssi-logd.socket", directory + "/ssi-logd.service"],
+            environment: ["XDG_RUNTIME_DIR": runtime])
+        #expect(verify.status == 0)
+        #expect(verify.stderr.isEmpty, "\(verify.stderr)")
+    }
+
+    @Test func theServiceExposureIsTwoOrLower() throws {
+        let directory = try unitDirectory()
+        let security = try Tool.run(
+            "/usr/bin/systemd-analyze", ["security", "--offline=true", "--user", directory + "/ssi-logd.service"],
+            environment: ["XDG_RUNTIME_DIR": directory])
+        let line = try #require(security.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        print("systemd-analyze security: ssi-logd.service exposure \(score)")
+        #expect(score <= 2.0)
+    }
+
+    @Test func theCatalogCompiles() throws {
+        let directory = try unitDirectory()
+        let catalogDirectory = directory + "/root/usr/lib/systemd/catalog"
+        try FileManager.default.createDirectory(atPath: catalogDirectory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Self.root.appendingPathComponent("systemd/ssi-logd.catalog").path,
+            toPath: catalogDirectory + "/ssi-logd.catalog")
+        let update = try Tool.run("/usr/bin/journalctl", ["--root=\(directory)/root", "--update-catalog"])
+        #expect(update.status == 0, "\(update.stderr)")
+        let list = try Tool.run("/usr/bin/journalctl", ["--root=\(directory)/root", "--list-catalog"])
+        #expect(list.stdout.contains("cba65c0b073e4dcab9e98a86cdcf159d"))
+        #expect(list.stdout.contains("3b7fab1ca39a4955b9e7cdb58d1395ac"))
+    }
+
+    /// The units as `make install` writes them, pointing at the binaries just built.
+    func unitDirectory() throws -> String {
+        var template = Array("/tmp/ssiuXXXXXX".utf8CString)
+        let directory = String(cString: mkdtemp(&template))
+        let service = try String(
+            contentsOf: Self.root.appendingPathComponent("systemd/ssi-logd.service"), encoding: .utf8)
+        try service.replacingOccurrences(of: "@BINDIR@", with: DaemonHarness.binDirectory)
+            .write(toFile: directory + "/ssi-logd.service", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            atPath: Self.root.appendingPathComponent("systemd/ssi-logd.socket").path,
+            toPath: directory + "/ssi-logd.socket")
+        return directory
+    }
+}

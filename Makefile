@@ -6,6 +6,10 @@ BINDIR := $(DESTDIR)$(PREFIX)/bin
 CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
 UNITDIR := $(DESTDIR)$(CONFIG_HOME)/systemd/user
 MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+STATE_HOME := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
 APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -58,10 +62,23 @@ lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 install: release
-	install -d $(BINDIR) $(UNITDIR)
+	install -d $(BINDIR) $(UNITDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 0755 .build/release/ssi-logd .build/release/ssi-log $(BINDIR)/
 	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/ssi-logd.service > $(UNITDIR)/ssi-logd.service
 	install -m 0644 systemd/ssi-logd.socket $(UNITDIR)/ssi-logd.socket
+	# The sandboxed service can only write to a state directory that exists.
+	install -d -m 0700 $(DESTDIR)$(STATE_HOME)/ssi-log
+	for tool in ssi-log ssi-logd; do \
+		.build/release/$$tool --generate-completion-script bash > $(BASHDIR)/$$tool; \
+		.build/release/$$tool --generate-completion-script zsh > $(ZSHDIR)/_$$tool; \
+		.build/release/$$tool --generate-completion-script fish > $(FISHDIR)/$$tool.fish; \
+	done
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration release --multi-page
+	install -m 0644 .build/plugins/GenerateManual/outputs/*/*.1 $(MANDIR)/
+	@if [ "$$(id -u)" = 0 ]; then \
+		install -d $(CATALOGDIR) && install -m 0644 systemd/ssi-logd.catalog $(CATALOGDIR)/ssi-logd.catalog; \
+		if [ -z "$(DESTDIR)" ]; then journalctl --update-catalog; fi; \
+	fi
 	@echo "now: systemctl --user daemon-reload && systemctl --user enable --now ssi-logd.socket"
 
 clean:

@@ -93,7 +93,8 @@ public enum ConfigurationLoader {
         let daemon = DaemonSettings(
             maxConnections: try daemonTable.int("max_connections", minimum: 1),
             idleTimeoutSeconds: try daemonTable.int("idle_timeout_seconds", minimum: 1),
-            frameTimeoutSeconds: try daemonTable.int("frame_timeout_seconds", minimum: 1))
+            frameTimeoutSeconds: try daemonTable.int("frame_timeout_seconds", minimum: 1),
+            maxPendingEvents: try daemonTable.int("max_pending_events", minimum: 1))
         try daemonTable.finish()
 
         let model = ScoreModel(

@@ -266,6 +266,8 @@ enum DefaultConfiguration {
         # Seconds a connection may stay idle, and may take to send one request line.
         idle_timeout_seconds = 300
         frame_timeout_seconds = 10
+        # Events waiting for the disk at most; more are refused with "retry later" (back-pressure).
+        max_pending_events = 4096
 
         """#
 }

@@ -231,7 +231,11 @@ public actor EventStore {
     private func enqueue(
         requestID: String, _ build: @escaping @Sendable (UInt64) -> JournalEntry
     ) async -> Result<JournalEntry, ProtocolError> {
-        await withCheckedContinuation { continuation in
+        // Back-pressure: a full queue refuses instead of growing without bound.
+        guard pending.count < configuration.daemon.maxPendingEvents else {
+            return .failure(ProtocolError(.temporary, "too many events waiting for the disk; retry later"))
+        }
+        return await withCheckedContinuation { continuation in
             pending.append(Pending(requestID: requestID, build: build, waiters: [continuation]))
             if !flushing {
                 flushing = true

@@ -73,7 +73,8 @@ public enum Daemon {
             committed: { entries, state, now in await monitor.committed(entries, state: state, now: now) },
             fatal: { message in
                 logger.critical("\(message)")
-                exit(70)
+                // _exit: no atexit handlers, which could wait on threads that are still running.
+                _exit(70)
             })
         let reload: @Sendable () async throws -> String = {
             notifier.reloading()

@@ -17,6 +17,9 @@ public actor EventStore {
     public private(set) var state: ScoreState
     public private(set) var configuration: Configuration
     let journal: JournalFile
+    /// One thread does every journal write and sync, so records never interleave and a fault
+    /// injected at the Nth call (strace counts per thread) hits the Nth append.
+    let writer: NIOThreadPool
     let clock: @Sendable () -> Int64
     let startedAt: Int64
     private(set) var records: Int
@@ -39,6 +42,8 @@ public actor EventStore {
         journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64
     ) {
         self.journal = journal
+        self.writer = NIOThreadPool(numberOfThreads: 1)
+        self.writer.start()
         self.configuration = configuration
         self.clock = clock
         self.startedAt = clock()
@@ -258,7 +263,7 @@ public actor EventStore {
             let journal = self.journal
             let outcome: Result<Void, JournalError>
             do {
-                try await NIOThreadPool.singleton.runIfActive { try journal.append(lines) }
+                try await writer.runIfActive { try journal.append(lines) }
                 outcome = .success(())
             } catch let error as JournalError {
                 outcome = .failure(error)

@@ -107,7 +107,11 @@ public final class JournalFile: @unchecked Sendable {
         }
         var written = 0
         while written < buffer.count {
-            let count = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, buffer.count - written) }
+            // pwrite at the known end: with O_APPEND the kernel appends anyway, and the distinct
+            // system call lets fault injection (strace -e inject=pwrite64) target journal writes only.
+            let count = buffer.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress! + written, buffer.count - written, off_t(length + written))
+            }
             if count < 0, errno == EINTR { continue }
             if count <= 0 {
                 let code = errno

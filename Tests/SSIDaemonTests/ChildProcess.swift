@@ -53,6 +53,16 @@ final class ChildProcess: @unchecked Sendable {
         return code
     }
 
+    /// The exit code if the child exits within `seconds`, else nil (it is left running).
+    func wait(seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning {
+            if Date() > deadline { return nil }
+            usleep(5000)
+        }
+        return wait()
+    }
+
     var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }

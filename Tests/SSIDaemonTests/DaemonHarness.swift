@@ -55,7 +55,7 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Starts the daemon and returns once it sent READY=1.
     @discardableResult
-    func start(arguments: [String] = [], waitForReady: Bool = true) throws -> [String] {
+    func start(arguments: [String] = [], waitForReady: Bool = true, strace: [String]? = nil) throws -> [String] {
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
         env["TZ"] = "Europe/Lisbon"
@@ -67,9 +67,16 @@ final class DaemonHarness: @unchecked Sendable {
         let arguments =
             ["--socket", socketPath, "--state-dir", stateDirectory, "--log-target", "stderr"] + extraArguments
             + arguments
-        process = try ChildProcess(
-            try Self.binary("ssi-logd"), arguments, environment: env, stdout: nil,
-            stderr: capture.handle.fileDescriptor)
+        if let strace {
+            // Fault injection: the daemon runs under strace, which fails the chosen system call.
+            process = try ChildProcess(
+                "/usr/bin/strace", ["-f", "-o", "/dev/null"] + strace + [try Self.binary("ssi-logd")] + arguments,
+                environment: env, stdout: nil, stderr: capture.handle.fileDescriptor)
+        } else {
+            process = try ChildProcess(
+                try Self.binary("ssi-logd"), arguments, environment: env, stdout: nil,
+                stderr: capture.handle.fileDescriptor)
+        }
         stderrCapture = capture
         guard waitForReady else { return [] }
         return try waitFor("READY=1")

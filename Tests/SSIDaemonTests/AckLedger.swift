@@ -1,0 +1,87 @@
+import Foundation
+import SSIDomain
+import SSIJournal
+import Testing
+
+/// What the daemon acknowledged, kept outside its state directory, and the check that all of it
+/// is in the journal exactly once, in order, unchanged.
+final class AckLedger: @unchecked Sendable {
+    struct Ack {
+        var requestID: String
+        var eventID: String
+        var seq: Int
+        var note: String
+    }
+
+    private let lock = NSLock()
+    private(set) var acks: [Ack] = []
+    private(set) var refused = 0
+
+    func record(_ ack: Ack) {
+        lock.lock()
+        acks.append(ack)
+        lock.unlock()
+    }
+
+    func recordRefusal() {
+        lock.lock()
+        refused += 1
+        lock.unlock()
+    }
+
+    /// Every acknowledged event is in the journal once, with its sequence number and note.
+    func verify(journal path: String, context: String) throws -> Int {
+        let scan = try JournalVerification.scanFile(path)
+        #expect(scan.damaged.isEmpty, "\(context): damaged records \(scan.damaged)")
+        var byID: [String: ActionEvent] = [:]
+        for entry in scan.entries {
+            guard case .action(let event) = entry else { continue }
+            #expect(byID[event.id] == nil, "\(context): event \(event.id) twice")
+            byID[event.id] = event
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        for ack in acks {
+            guard let event = byID[ack.eventID] else {
+                Issue.record("\(context): acknowledged event \(ack.eventID) (\(ack.requestID)) is missing")
+                continue
+            }
+            #expect(Int(event.seq) == ack.seq, "\(context): \(ack.eventID) changed seq")
+            #expect(event.note == ack.note, "\(context): \(ack.eventID) changed note")
+            #expect(event.requestID == ack.requestID)
+        }
+        return byID.count
+    }
+}
+
+/// Clients that log as fast as they can until the daemon goes away, recording every ack.
+enum LoadClients {
+    static func run(socket: String, threads: Int, prefix: String, ledger: AckLedger, limit: Int = 10_000) -> [Thread] {
+        (0..<threads).map { thread in
+            let worker = Thread {
+                guard let connection = try? RawConnection(path: socket) else { return }
+                for index in 0..<limit {
+                    let requestID = "\(prefix)-\(thread)-\(index)"
+                    let note = "note \(requestID) \(String(repeating: "x", count: index % 7))"
+                    guard (try? connection.send(#"{"v":1,"id":"\#(requestID)","op":"log","action":"like","note":"\#(note)"}"# + "\n")) != nil,
+                        let line = try? connection.readLine(),
+                        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                    else { return }
+                    if let result = object["result"] as? [String: Any], let id = result["id"] as? String,
+                        let seq = result["seq"] as? Int
+                    {
+                        ledger.record(AckLedger.Ack(requestID: requestID, eventID: id, seq: seq, note: note))
+                    } else {
+                        ledger.recordRefusal()
+                    }
+                }
+            }
+            worker.start()
+            return worker
+        }
+    }
+
+    static func join(_ threads: [Thread]) {
+        while threads.contains(where: { $0.isExecuting || !$0.isFinished }) { usleep(1000) }
+    }
+}

@@ -14,7 +14,7 @@ CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
 APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build release run test journald install embed-config lint clean bench torture sanitize
+.PHONY: all deps build release run test torture sanitize sanitize-address bench journald install embed-config lint clean
 
 all: build
 
@@ -47,7 +47,28 @@ journald: deps
 
 test: deps journald
 	$(SWIFT) build --build-tests
-	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
+	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip TortureTests
+
+# Crash, power-cut, disk-full and fault-injection tests (root: mount, losetup, strace).
+torture: deps journald
+	$(SWIFT) build --build-tests
+	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --filter TortureTests
+
+# The tests again under ThreadSanitizer (and `make sanitize-address`), the daemon binary included.
+sanitize: deps journald
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" \
+		$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --skip TortureTests
+
+sanitize-address: deps journald
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" \
+		$(SWIFT) test --scratch-path .build-asan --sanitize=address --skip TortureTests
+
+# Speed and memory figures, with baselines measured in the same run.
+bench: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+	.build/release/ssi-log-bench
 
 # Regenerates the embedded defaults after config/ssi-log.toml changed.
 embed-config:

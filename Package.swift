@@ -57,13 +57,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "ssi-log-bench", dependencies: ["SSIDomain", "SSIConfig", "SSIJournal"]),
         .testTarget(
             name: "SSIDomainTests",
             dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
         .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal"]),
-        .testTarget(name: "SSIProtocolTests", dependencies: ["SSIProtocol"]),
+        .testTarget(
+            name: "SSIProtocolTests",
+            dependencies: ["SSIProtocol", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "SSIDaemonTests", dependencies: ["SSIDaemon", "SSIJournal", "SSIProtocol", "CSystemd"]),
     ]
 )

@@ -1,0 +1,133 @@
+import Foundation
+import SSIConfig
+import SSIDomain
+import SSIJournal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `make bench`: speed and memory figures, each with a baseline measured in the same run.
+@main
+enum Benchmark {
+    static func main() throws {
+        let model = try ConfigurationLoader.load(userText: "[score]\ntimezone = \"UTC\"\n", userFile: "bench").model
+        print("ssi-log benchmark (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        try appendThroughput()
+        replayAndUpdate(model: model)
+        try clientStartup()
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func event(_ seq: Int, at time: Int64) -> JournalEntry {
+        let actions = ["comment", "like", "connect", "post", "message", "reply", "search", "profile-view"]
+        return .action(
+            ActionEvent(
+                id: String(seq, radix: 16), seq: UInt64(seq), action: actions[seq % actions.count], occurred: time,
+                recorded: time, note: seq % 3 == 0 ? "a note about post \(seq)" : nil))
+    }
+
+    static func temporaryDirectory() -> String {
+        var template = Array("/tmp/ssibXXXXXX".utf8CString)
+        return String(cString: mkdtemp(&template))
+    }
+
+    /// Group commit against the baseline of one fdatasync per record.
+    static func appendThroughput() throws {
+        let count = 2000
+        let lines = (1...count).map { JournalRecord.encode(event($0, at: 1_764_400_000 + Int64($0))) }
+        let single = temporaryDirectory()
+        let (one, _) = try JournalFile.open(directory: single)
+        let singleTime = try seconds { for line in lines { try one.append([line]) } }
+        let grouped = temporaryDirectory()
+        let (batch, _) = try JournalFile.open(directory: grouped)
+        let groupTime = try seconds {
+            for start in stride(from: 0, to: count, by: 32) { try batch.append(Array(lines[start..<min(count, start + 32)])) }
+        }
+        let perSingle = Double(count) / singleTime
+        let perGroup = Double(count) / groupTime
+        print(
+            String(
+                format: "append+fdatasync: %.0f records/s one at a time (baseline, %.0f us each); "
+                    + "%.0f records/s in groups of 32 (%.1fx)", perSingle, singleTime / Double(count) * 1e6, perGroup,
+                perGroup / perSingle))
+        try? FileManager.default.removeItem(atPath: single)
+        try? FileManager.default.removeItem(atPath: grouped)
+    }
+
+    /// Replay speed, and the cost of one more event at two journal lengths (O(1) means a ratio near 1).
+    static func replayAndUpdate(model: ScoreModel) {
+        let count = 100_000
+        let start: Int64 = 1_764_400_000 - Int64(count) * 300
+        var bytes: [UInt8] = []
+        for seq in 1...count {
+            bytes += JournalRecord.encode(event(seq, at: start + Int64(seq) * 300))
+            bytes.append(10)
+        }
+        var scan = JournalScan.scan([])
+        let scanTime = seconds { scan = JournalScan.scan(bytes) }
+        var state = ScoreState(model: model)
+        let applyTime = seconds { for entry in scan.entries { try? state.apply(entry) } }
+        print(
+            String(
+                format: "replay of %d records (%.1f MiB): parse+verify %.0f records/s, apply %.0f events/s", count,
+                Double(bytes.count) / 1_048_576, Double(count) / scanTime, Double(count) / applyTime))
+        func perEvent(_ state: ScoreState, base: Int) -> Double {
+            var copy = state
+            let rounds = 2000
+            let now = 1_764_400_000 + Int64(rounds) * 60
+            let time = seconds {
+                for index in 0..<rounds {
+                    try? copy.apply(event(base + index, at: 1_764_400_000 + Int64(index) * 60))
+                    _ = copy.score(at: now)
+                }
+            }
+            return time / Double(rounds)
+        }
+        var small = ScoreState(model: model)
+        for entry in scan.entries.suffix(1000) { try? small.apply(entry) }
+        let smallCost = perEvent(small, base: count + 1)
+        let largeCost = perEvent(state, base: count + 1)
+        print(
+            String(
+                format: "one event + score: %.1f us at 1,000 records (baseline), %.1f us at 100,000 (%.2fx)",
+                smallCost * 1e6, largeCost * 1e6, largeCost / smallCost))
+        let residentKiB = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("VmRSS:") }.map { $0.filter(\.isNumber) } ?? "?"
+        print("benchmark process RSS with 100,000 events in the state: \(residentKiB) KiB")
+    }
+
+    /// The quick-entry client's start-up against `/bin/true`, both spawned the same way.
+    static func clientStartup() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("ssi-log").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("client start-up: \(binary) not built, skipped")
+            return
+        }
+        func spawnTime(_ path: String, _ arguments: [String]) -> Double {
+            let rounds = 100
+            return seconds {
+                for _ in 0..<rounds {
+                    var pid: pid_t = 0
+                    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+                    posix_spawn(&pid, path, nil, nil, argv, environ)
+                    var status: Int32 = 0
+                    waitpid(pid, &status, 0)
+                    argv.forEach { free($0) }
+                }
+            } / Double(rounds)
+        }
+        let baseline = spawnTime("/bin/true", [])
+        let client = spawnTime(binary, ["--version"])
+        print(
+            String(
+                format: "client start-up: ssi-log --version %.1f ms, /bin/true %.1f ms (baseline; %.1fx)", client * 1e3,
+                baseline * 1e3, client / baseline))
+    }
+}

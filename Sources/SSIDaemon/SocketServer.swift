@@ -44,7 +44,9 @@ public struct SocketServer: Service {
                                 "refused a connection from another user",
                                 metadata: ["peer_uid": "\(peer.uid)", "peer_pid": "\(peer.pid)"])
                             let line = Response.failure(
-                                id: nil, ProtocolError(.permissionDenied, "permission denied: ssi-logd serves only its own user"))
+                                id: nil,
+                                ProtocolError(.permissionDenied, "permission denied: ssi-logd serves only its own user")
+                            )
                             channel.writeAndFlush(ByteBuffer(string: line + "\n")).whenComplete { _ in
                                 channel.close(promise: nil)
                             }

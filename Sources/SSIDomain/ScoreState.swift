@@ -38,7 +38,12 @@ public struct ScoreState: Sendable {
         switch entry {
         case .action(let event):
             guard events[event.id] == nil, undone[event.id] == nil else { throw .duplicateEvent(event.id) }
-            events[event.id] = event
+            // The state keeps what scoring and undo need; notes and links stay in the journal.
+            var kept = event
+            kept.note = nil
+            kept.url = nil
+            kept.requestID = nil
+            events[event.id] = kept
             inputs.add(event, model: model, calendar: calendar)
             if let latest = latestEventID.flatMap({ events[$0] }) {
                 if event.seq > latest.seq { latestEventID = event.id }

@@ -63,7 +63,10 @@ enum LoadClients {
                 for index in 0..<limit {
                     let requestID = "\(prefix)-\(thread)-\(index)"
                     let note = "note \(requestID) \(String(repeating: "x", count: index % 7))"
-                    guard (try? connection.send(#"{"v":1,"id":"\#(requestID)","op":"log","action":"like","note":"\#(note)"}"# + "\n")) != nil,
+                    guard
+                        (try? connection.send(
+                            #"{"v":1,"id":"\#(requestID)","op":"log","action":"like","note":"\#(note)"}"# + "\n"))
+                            != nil,
                         let line = try? connection.readLine(),
                         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                     else { return }

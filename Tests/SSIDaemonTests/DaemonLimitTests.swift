@@ -66,7 +66,8 @@ import Testing
         let loaded = try residentKiB(daemon.process!.pid)
         print(
             "500 connections: RSS \(baseline) KiB idle, \(loaded) KiB with 500 open "
-                + "(\(String(format: "%.1f", Double(loaded) / Double(baseline)))x); a log took \(Int(latency * 1000)) ms")
+                + "(\(String(format: "%.1f", Double(loaded) / Double(baseline)))x); a log took \(Int(latency * 1000)) ms"
+        )
         #expect(loaded - baseline < 64 * 1024)
         #expect(latency < 5)
         _ = connections

@@ -44,7 +44,9 @@ import Testing
         var refusal: ClientRun?
         for _ in 0..<100 {
             let run = try daemon.client(["comment", big])
-            if run.status == 0 { acked += 1 } else {
+            if run.status == 0 {
+                acked += 1
+            } else {
                 refusal = run
                 break
             }
@@ -59,14 +61,17 @@ import Testing
         try FileManager.default.removeItem(atPath: filler)
         #expect(try daemon.client(["comment", big]).status == 0)
         #expect(try ClientRun.run(["verify", "--journal", journal], socket: daemon.socketPath).status == 0)
-        print("ENOSPC on tmpfs: \(acked) acknowledged, then refused with 75, no half record, accepted again after space freed")
+        print(
+            "ENOSPC on tmpfs: \(acked) acknowledged, then refused with 75, no half record, accepted again after space freed"
+        )
     }
 
     @Test func injectedSyncFailureStopsTheDaemonAndReplayRecovers() throws {
         var cases = 0
         for failing in 1...4 {
             let daemon = try DaemonHarness()
-            try daemon.start(arguments: [], strace: ["-e", "trace=fdatasync", "-e", "inject=fdatasync:error=EIO:when=\(failing)"])
+            try daemon.start(
+                arguments: [], strace: ["-e", "trace=fdatasync", "-e", "inject=fdatasync:error=EIO:when=\(failing)"])
             var outcomes: [Int32] = []
             for index in 1...6 {
                 let run = try daemon.client(["like", "--json", "attempt \(index)"])
@@ -150,13 +155,16 @@ import Testing
         try daemon.start(arguments: ["--state-dir", mountPoint + "/state"])
         found = try ledger.verify(journal: mountPoint + "/state/journal.jsonl", context: "after power cuts")
         daemon.stop()
-        print("power cut (ext4, EXT4_IOC_SHUTDOWN no log flush): \(rounds) rounds, \(ledger.acks.count) acknowledged, \(found) found")
+        print(
+            "power cut (ext4, EXT4_IOC_SHUTDOWN no log flush): \(rounds) rounds, \(ledger.acks.count) acknowledged, \(found) found"
+        )
         #expect(ledger.acks.count > 0)
     }
 
     func requireRoot() throws {
         guard getuid() == 0 else {
-            throw DaemonHarness.Failure(description: "this torture case needs root (mount, losetup): run `make torture` as root")
+            throw DaemonHarness.Failure(
+                description: "this torture case needs root (mount, losetup): run `make torture` as root")
         }
     }
 }

@@ -40,8 +40,12 @@ actor AlertMonitor {
             state: state, now: now, score: score, reason: reason(for: entries, state: state), acknowledge: backdated)
     }
 
+    /// The local day of the last forecast: at most one a day.
+    private var lastForecastDay: Int64?
+
     /// On the timer and at start: the score falls by itself as activity decays.
     func tick(state: ScoreState, now: Int64) {
+        forecast(state: state, now: now)
         let score = state.score(at: now)
         var reason = "no activity logged yet"
         if let id = state.latestEventID, let last = state.events[id] {
@@ -49,6 +53,29 @@ actor AlertMonitor {
             reason = "activity decayed; last action \(days == 0 ? "today" : "\(days) day\(days == 1 ? "" : "s") ago")"
         }
         evaluate(state: state, now: now, score: score, reason: reason, acknowledge: false)
+    }
+
+    /// Once a day, a notice when a pillar will fall below a round level within three days.
+    private func forecast(
+        state: ScoreState, now: Int64, file: String = #fileID, line: Int = #line, function: String = #function
+    ) {
+        let day = state.calendar.day(of: now)
+        let minute = Int(((now + state.calendar.offset(at: now)) % 86_400 + 86_400) % 86_400 / 60)
+        guard lastForecastDay != day, !settings.isQuiet(minuteOfDay: minute), (state.pausedUntil ?? Int64.min) <= now,
+            let forecast = state.forecast(at: now, days: 3).first
+        else { return }
+        lastForecastDay = day
+        let level = Score.format(forecast.levelHundredths)
+        let message =
+            "\(forecast.pillar.rawValue) will fall below \(level) in \(forecast.days) days without activity "
+            + "(now \(Score.format(forecast.currentHundredths)), then \(Score.format(forecast.predictedHundredths)))"
+        JournalSender.send([
+            "MESSAGE=\(message)", "MESSAGE_ID=\(JournalMessageID.forecast)", "PRIORITY=5", "SYSLOG_IDENTIFIER=ssi-logd",
+            "SSI_PILLAR=\(forecast.pillar.rawValue)", "SSI_SCORE=\(Score.format(forecast.currentHundredths))",
+            "SSI_PREDICTED_SCORE=\(Score.format(forecast.predictedHundredths))", "SSI_LEVEL=\(level)",
+            "SSI_DAYS=\(forecast.days)", "CODE_FILE=\(file)", "CODE_LINE=\(line)", "CODE_FUNC=\(function)",
+        ])
+        echo?.notice("\(message)")
     }
 
     private func evaluate(state: ScoreState, now: Int64, score: Score, reason: String, acknowledge: Bool) {

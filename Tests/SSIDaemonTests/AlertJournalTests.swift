@@ -92,6 +92,21 @@ import Testing
         #expect((found.first?["MESSAGE"] as? String)?.contains("activity decayed; last action 30 days ago") == true)
     }
 
+    @Test func aForecastNoticeNamesThePillarAboutToFall() throws {
+        let daemon = try daemon()
+        for _ in 0..<4 { #expect(try daemon.client(["comment"]).status == 0) }
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        let forecast = try #require(
+            try JournalReader.waitFor([
+                "MESSAGE_ID=a111f2e364b24d3d9ed3fab0fb7b8298", "_PID=\(daemon.process!.pid)",
+            ]).first)
+        #expect(forecast["PRIORITY"] as? String == "5")
+        #expect(forecast["SSI_PILLAR"] as? String == "engage")
+        #expect(forecast["SSI_LEVEL"] as? String == "5.00")
+        #expect((forecast["MESSAGE"] as? String)?.contains("engage will fall below 5.00 in 3 days") == true)
+    }
+
     @Test func everyLoggedEventIsAnInfoEntryAndNotesCannotForgeFields() throws {
         let daemon = try daemon()
         let note = "hello\nPRIORITY=0\nSSI_ACTION=forged"

@@ -85,3 +85,18 @@ import Testing
         #expect(alert?.mainPillar == .brand)
     }
 }
+
+@Suite struct ScoreForecastTests {
+    @Test func aDecayingPillarIsForecastToCrossItsLevel() throws {
+        var state = ScoreState(model: TestModel.lisbon)
+        let noon = TestModel.noon
+        for seq in 1...10 { try state.apply(TestModel.event("comment", at: noon, seq: UInt64(seq))) }
+        let engage = state.score(at: noon).hundredths(.engage)
+        #expect(engage >= 500)
+        let forecast = state.forecast(at: noon, days: 30)
+        let first = try #require(forecast.first { $0.pillar == .engage })
+        #expect(first.levelHundredths == engage / 500 * 500)
+        #expect(first.predictedHundredths < first.levelHundredths)
+        #expect(state.forecast(at: noon, days: 0).isEmpty)
+    }
+}

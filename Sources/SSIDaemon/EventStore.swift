@@ -32,6 +32,8 @@ public actor EventStore {
     private var pendingEventIDs: [String] = []
     private var pendingUndoTargets: Set<String> = []
     private var flushing = false
+    /// Entries of the batch being written now: unacknowledged, so they count against the cap.
+    private var inFlight = 0
     /// Called after each committed batch, in order, for journald entries and alerts.
     var committedObserver: (@Sendable ([JournalEntry], ScoreState, Int64) async -> Void)?
     /// Called when the journal can no longer be trusted; the daemon exits and systemd restarts it.
@@ -237,7 +239,7 @@ public actor EventStore {
         requestID: String, _ build: @escaping @Sendable (UInt64) -> JournalEntry
     ) async -> Result<JournalEntry, ProtocolError> {
         // Back-pressure: a full queue refuses instead of growing without bound.
-        guard pending.count < configuration.daemon.maxPendingEvents else {
+        guard pending.count + inFlight < configuration.daemon.maxPendingEvents else {
             return .failure(ProtocolError(.temporary, "too many events waiting for the disk; retry later"))
         }
         return await withCheckedContinuation { continuation in
@@ -254,6 +256,8 @@ public actor EventStore {
         while !pending.isEmpty {
             let batch = pending
             pending = []
+            inFlight = batch.count
+            defer { inFlight = 0 }
             var seq = lastSeq
             let entries = batch.map { item -> JournalEntry in
                 seq += 1

@@ -107,6 +107,21 @@ import Testing
         #expect((forecast["MESSAGE"] as? String)?.contains("engage will fall below 5.00 in 3 days") == true)
     }
 
+    @Test func ownLogsGoToTheJournalWhenStderrIsTheJournalStream() throws {
+        try JournalReader.requireJournald()
+        let daemon = try DaemonHarness()
+        // Pretend stderr is a journal stream: JOURNAL_STREAM names the file the harness captures it to.
+        daemon.extraArguments = []
+        try daemon.start(arguments: ["--log-target", "auto"], journalStreamStderr: true)
+        let ready = try #require(
+            try JournalReader.waitFor(["SYSLOG_IDENTIFIER=ssi-logd", "_PID=\(daemon.process!.pid)", "PRIORITY=6"]).first
+        )
+        #expect((ready["MESSAGE"] as? String)?.hasPrefix("ready:") == true)
+        #expect(ready["SSI_SOCKET"] as? String == daemon.socketPath)
+        #expect(ready["CODE_FUNC"] != nil)
+        #expect(!daemon.stderrText().contains("ready:"))
+    }
+
     @Test func everyLoggedEventIsAnInfoEntryAndNotesCannotForgeFields() throws {
         let daemon = try daemon()
         let note = "hello\nPRIORITY=0\nSSI_ACTION=forged"

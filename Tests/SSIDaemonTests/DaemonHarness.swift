@@ -55,7 +55,9 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Starts the daemon and returns once it sent READY=1.
     @discardableResult
-    func start(arguments: [String] = [], waitForReady: Bool = true, strace: [String]? = nil) throws -> [String] {
+    func start(
+        arguments: [String] = [], waitForReady: Bool = true, strace: [String]? = nil, journalStreamStderr: Bool = false
+    ) throws -> [String] {
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
         env["TZ"] = "Europe/Lisbon"
@@ -64,6 +66,11 @@ final class DaemonHarness: @unchecked Sendable {
         env.removeValue(forKey: "JOURNAL_STREAM")
         for (key, value) in environment { env[key] = value }
         let capture = try CapturedOutput()
+        if journalStreamStderr {
+            var info = stat()
+            fstat(capture.handle.fileDescriptor, &info)
+            env["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        }
         let arguments =
             ["--socket", socketPath, "--state-dir", stateDirectory, "--log-target", "stderr"] + extraArguments
             + arguments

@@ -52,6 +52,17 @@ import Testing
         #expect(served)
     }
 
+    @Test func aFullQueueRefusesWithRetryLaterAndLosesNothing() throws {
+        let daemon = try daemon("[daemon]\nmax_pending_events = 1\n")
+        let ledger = AckLedger()
+        let clients = LoadClients.run(socket: daemon.socketPath, threads: 8, prefix: "q", ledger: ledger, limit: 40)
+        LoadClients.join(clients)
+        print("back-pressure (max_pending_events = 1): \(ledger.acks.count) acknowledged, \(ledger.refused) refused")
+        #expect(ledger.acks.count + ledger.refused == 8 * 40)
+        #expect(ledger.refused > 0)
+        #expect(try ledger.verify(journal: daemon.journalPath, context: "queue cap") == ledger.acks.count)
+    }
+
     @Test func fiveHundredConnectionsLeaveTheDaemonResponsiveWithBoundedMemory() throws {
         let daemon = try DaemonHarness()
         try daemon.start()

@@ -11,15 +11,27 @@ final class AckLedger: @unchecked Sendable {
         var eventID: String
         var seq: Int
         var note: String
+        var at = Date()
     }
 
     private let lock = NSLock()
     private(set) var acks: [Ack] = []
     private(set) var refused = 0
+    /// Acks that arrived after a simulated power cut began: their fdatasync raced the cut, so
+    /// they may or may not survive; if they do, they must be intact and appear once.
+    private(set) var racing: [Ack] = []
 
     func record(_ ack: Ack) {
         lock.lock()
         acks.append(ack)
+        lock.unlock()
+    }
+
+    /// Moves the acks received after `cut` out of the must-survive set.
+    func excludeAcks(receivedAfter cut: Date) {
+        lock.lock()
+        racing += acks.filter { $0.at > cut }
+        acks.removeAll { $0.at > cut }
         lock.unlock()
     }
 
@@ -41,9 +53,16 @@ final class AckLedger: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
+        for ack in racing {
+            guard let event = byID[ack.eventID] else { continue }
+            #expect(event.note == ack.note && event.requestID == ack.requestID, "\(context): \(ack.eventID) altered")
+        }
         for ack in acks {
             guard let event = byID[ack.eventID] else {
-                Issue.record("\(context): acknowledged event \(ack.eventID) (\(ack.requestID)) is missing")
+                let where_ = "the journal has \(scan.entries.count) records up to seq \(scan.lastSeq)"
+                Issue.record(
+                    "\(context): acknowledged event \(ack.eventID) (\(ack.requestID), seq \(ack.seq)) is missing; \(where_)"
+                )
                 continue
             }
             #expect(Int(event.seq) == ack.seq, "\(context): \(ack.eventID) changed seq")

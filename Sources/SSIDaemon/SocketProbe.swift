@@ -1,4 +1,4 @@
-import CSystemd
+import SSIProtocol
 
 #if canImport(Glibc)
     import Glibc
@@ -7,21 +7,8 @@ import CSystemd
 /// Tells a live socket from a stale file by trying to connect.
 enum SocketProbe {
     static func isAccepting(_ path: String) -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        return result == 0
+        guard case .success(let fd) = UnixSocket.connect(path: path) else { return false }
+        close(fd)
+        return true
     }
 }

@@ -19,30 +19,12 @@ struct DaemonConnection {
 
     init(path: String) throws(Failure) {
         self.path = path
-        let bytes = Array(path.utf8)
-        var address = sockaddr_un()
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            throw .unreachable(path: path, reason: "socket path longer than 107 bytes")
-        }
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .io("cannot create a socket: \(String(cString: strerror(errno)))") }
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard connected == 0 else {
-            let reason = String(cString: strerror(errno))
-            Glibc.close(fd)
-            throw .unreachable(path: path, reason: reason)
+        switch UnixSocket.connect(path: path) {
+        case .success(let fd): self.fd = fd
+        case .failure(let failure): throw .unreachable(path: path, reason: failure.reason)
         }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        self.fd = fd
     }
 
     func close() { _ = Glibc.close(fd) }

@@ -15,30 +15,30 @@ final class AckLedger: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private(set) var acks: [Ack] = []
-    private(set) var refused = 0
+    private var acked: [Ack] = []
+    private var refusals = 0
     /// Acks that arrived after a simulated power cut began: their fdatasync raced the cut, so
     /// they may or may not survive; if they do, they must be intact and appear once.
-    private(set) var racing: [Ack] = []
+    private var raced: [Ack] = []
+
+    var acks: [Ack] { lock.withLock { acked } }
+    var refused: Int { lock.withLock { refusals } }
+    var racing: [Ack] { lock.withLock { raced } }
 
     func record(_ ack: Ack) {
-        lock.lock()
-        acks.append(ack)
-        lock.unlock()
+        lock.withLock { acked.append(ack) }
     }
 
     /// Moves the acks received after `cut` out of the must-survive set.
     func excludeAcks(receivedAfter cut: Date) {
-        lock.lock()
-        racing += acks.filter { $0.at > cut }
-        acks.removeAll { $0.at > cut }
-        lock.unlock()
+        lock.withLock {
+            raced += acked.filter { $0.at > cut }
+            acked.removeAll { $0.at > cut }
+        }
     }
 
     func recordRefusal() {
-        lock.lock()
-        refused += 1
-        lock.unlock()
+        lock.withLock { refusals += 1 }
     }
 
     /// Every acknowledged event is in the journal once, with its sequence number and note.
@@ -53,11 +53,11 @@ final class AckLedger: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        for ack in racing {
+        for ack in raced {
             guard let event = byID[ack.eventID] else { continue }
             #expect(event.note == ack.note && event.requestID == ack.requestID, "\(context): \(ack.eventID) altered")
         }
-        for ack in acks {
+        for ack in acked {
             guard let event = byID[ack.eventID] else {
                 let where_ = "the journal has \(scan.entries.count) records up to seq \(scan.lastSeq)"
                 Issue.record(
@@ -75,9 +75,15 @@ final class AckLedger: @unchecked Sendable {
 
 /// Clients that log as fast as they can until the daemon goes away, recording every ack.
 enum LoadClients {
-    static func run(socket: String, threads: Int, prefix: String, ledger: AckLedger, limit: Int = 10_000) -> [Thread] {
-        (0..<threads).map { thread in
+    /// Starts the clients; `join` waits for all of them (a group TSan sees as synchronization).
+    static func run(
+        socket: String, threads: Int, prefix: String, ledger: AckLedger, limit: Int = 10_000
+    ) -> DispatchGroup {
+        let group = DispatchGroup()
+        for thread in 0..<threads {
+            group.enter()
             let worker = Thread {
+                defer { group.leave() }
                 guard let connection = try? RawConnection(path: socket) else { return }
                 for index in 0..<limit {
                     let requestID = "\(prefix)-\(thread)-\(index)"
@@ -99,11 +105,11 @@ enum LoadClients {
                 }
             }
             worker.start()
-            return worker
         }
+        return group
     }
 
-    static func join(_ threads: [Thread]) {
-        while threads.contains(where: { $0.isExecuting || !$0.isFinished }) { usleep(1000) }
+    static func join(_ group: DispatchGroup) {
+        group.wait()
     }
 }

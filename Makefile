@@ -60,8 +60,11 @@ sanitize: deps journald
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" \
 		$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --skip TortureTests
 
+# Leak detection is off: LeakSanitizer reports one-time allocations still held at exit by TOMLKit's
+# C bridge (config keys and strings), XCTest and library singletons; this target checks memory errors.
 sanitize-address: deps journald
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	ASAN_OPTIONS=detect_leaks=0 \
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" \
 		$(SWIFT) test --scratch-path .build-asan --sanitize=address --skip TortureTests
 

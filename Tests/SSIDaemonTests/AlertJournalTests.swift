@@ -28,7 +28,8 @@ import Testing
     }
 
     func alerts(_ daemon: DaemonHarness) throws -> [[String: Any]] {
-        try JournalReader.entries(["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.pid)"])
+        try JournalReader.entries(
+            ["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.pid)"], since: daemon.startedAt)
     }
 
     @Test func anUndoThatDropsTheScoreAlertsExactlyOnceWithEveryField() throws {
@@ -98,9 +99,10 @@ import Testing
         #expect(daemon.stop() == 0)
         try daemon.start()
         let forecast = try #require(
-            try JournalReader.waitFor([
-                "MESSAGE_ID=a111f2e364b24d3d9ed3fab0fb7b8298", "_PID=\(daemon.process!.pid)",
-            ]).first)
+            try JournalReader.waitFor(
+                ["MESSAGE_ID=a111f2e364b24d3d9ed3fab0fb7b8298", "_PID=\(daemon.process!.pid)"],
+                since: daemon.startedAt
+            ).first)
         #expect(forecast["PRIORITY"] as? String == "5")
         #expect(forecast["SSI_PILLAR"] as? String == "engage")
         #expect(forecast["SSI_LEVEL"] as? String == "5.00")
@@ -114,9 +116,13 @@ import Testing
         daemon.extraArguments = []
         try daemon.start(arguments: ["--log-target", "auto"], journalStreamStderr: true)
         let ready = try #require(
-            try JournalReader.waitFor(["SYSLOG_IDENTIFIER=ssi-logd", "_PID=\(daemon.process!.pid)", "PRIORITY=6"]).first
+            try JournalReader.waitFor(
+                ["SYSLOG_IDENTIFIER=ssi-logd", "_PID=\(daemon.process!.pid)", "SSI_SOCKET=\(daemon.socketPath)"],
+                since: daemon.startedAt
+            ).first
         )
         #expect((ready["MESSAGE"] as? String)?.hasPrefix("ready:") == true)
+        #expect(ready["PRIORITY"] as? String == "6")
         #expect(ready["SSI_SOCKET"] as? String == daemon.socketPath)
         #expect(ready["CODE_FUNC"] != nil)
         #expect(!daemon.stderrText().contains("ready:"))

@@ -250,7 +250,7 @@ import Testing
                 "--socket", first.directory + "/other.sock", "--state-dir", first.stateDirectory, "--log-target",
                 "stderr",
             ],
-            environment: [:])
+            environment: ProcessInfo.processInfo.environment)
         #expect(second.status == 75)
         #expect(second.stderr.contains("another ssi-logd is using this state directory"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.journalPath)) == before)
@@ -263,7 +263,7 @@ import Testing
         let attempt = try ChildProcess.run(
             try DaemonHarness.binary("ssi-logd"),
             ["--socket", first.socketPath, "--state-dir", second.stateDirectory, "--log-target", "stderr"],
-            environment: [:])
+            environment: ProcessInfo.processInfo.environment)
         #expect(attempt.status == 75)
         #expect(attempt.stderr.contains("already listening"))
         #expect(try first.client(["comment"]).status == 0)

@@ -36,6 +36,8 @@ final class DaemonHarness: @unchecked Sendable {
     var extraArguments: [String] = []
     var environment: [String: String] = [:]
     private(set) var process: ChildProcess?
+    /// When the current daemon process was started: journal reads look no earlier.
+    private(set) var startedAt = Date()
     private(set) var stderrCapture: CapturedOutput?
 
     init() throws {
@@ -66,6 +68,7 @@ final class DaemonHarness: @unchecked Sendable {
         env.removeValue(forKey: "JOURNAL_STREAM")
         for (key, value) in environment { env[key] = value }
         let capture = try CapturedOutput()
+        startedAt = Date()
         if journalStreamStderr {
             var info = stat()
             fstat(capture.handle.fileDescriptor, &info)

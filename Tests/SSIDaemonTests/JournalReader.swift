@@ -9,19 +9,23 @@ enum JournalReader {
         }
     }
 
-    static func entries(_ matches: [String]) throws -> [[String: Any]] {
-        let tool = try Tool.run("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + matches)
+    /// Entries matching all `matches`, written since `since` (process ids are reused across runs).
+    static func entries(_ matches: [String], since: Date? = nil) throws -> [[String: Any]] {
+        let window = since.map { ["--since=@\(Int($0.timeIntervalSince1970) - 1)"] } ?? []
+        let tool = try Tool.run("/usr/bin/journalctl", ["-o", "json", "--no-pager", "--all"] + window + matches)
         return tool.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
     }
 
     /// Waits until at least `count` entries match; fails loudly after `timeout` seconds.
-    static func waitFor(_ matches: [String], count: Int = 1, timeout: Double = 15) throws -> [[String: Any]] {
+    static func waitFor(
+        _ matches: [String], since: Date? = nil, count: Int = 1, timeout: Double = 15
+    ) throws -> [[String: Any]] {
         let deadline = Date().addingTimeInterval(timeout)
         var found: [[String: Any]] = []
         while Date() < deadline {
-            found = try entries(matches)
+            found = try entries(matches, since: since)
             if found.count >= count { return found }
             Thread.sleep(forTimeInterval: 0.05)
         }

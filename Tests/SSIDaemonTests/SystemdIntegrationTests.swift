@@ -15,12 +15,17 @@ import Testing
         let daemon = try DaemonHarness()
         let path = daemon.directory + "/act.sock"
         let errors = try CapturedOutput()
+        // systemd-socket-activate passes only the variables named with -E.
+        let sanitizerOptions = ["ASAN_OPTIONS", "TSAN_OPTIONS"].compactMap { name in
+            ProcessInfo.processInfo.environment[name].map { ["-E", "\(name)=\($0)"] }
+        }.flatMap { $0 }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NOTIFY_SOCKET")
         let process = try ChildProcess(
             "/usr/bin/systemd-socket-activate",
             [
                 "-l", path, "--fdname=ssi-logd", "-E", "NOTIFY_SOCKET=\(daemon.notify.path)", "-E", "TZ=UTC",
+            ] + sanitizerOptions + [
                 try DaemonHarness.binary("ssi-logd"), "--state-dir", daemon.stateDirectory, "--log-target", "stderr",
             ], environment: environment, stdout: nil, stderr: errors.handle.fileDescriptor)
         defer {

@@ -72,14 +72,27 @@ struct ScoreInputs: Sendable, Equatable {
     }
 
     /// Units beyond the daily cap earn nothing; which units count is decided in time order, so a
-    /// backdated event is judged where it happened, not when it was typed.
+    /// backdated event is judged where it happened, not when it was typed. Appending the newest
+    /// event of its day is O(1); a backdated insert or a removal re-allocates that day only.
     private mutating func updateCappedActivity(
         _ event: ActionEvent, units: Int, sign: Int, day: Int64, definition: ActionDefinition
     ) {
         let key = CapKey(action: event.action, day: day)
-        var entries = capEntries[key] ?? []
-        let before = Self.allocate(entries, cap: definition.dailyCap)
         let entry = CapEntry(occurred: event.occurred, seq: event.seq, units: units)
+        let cap = definition.dailyCap
+        if sign > 0, (capEntries[key]?.last).map({ ($0.occurred, $0.seq) < (entry.occurred, entry.seq) }) ?? true {
+            // Greedy allocation in time order: the units already counted are min(cap, units before).
+            let before = (dailyUnits[key] ?? 0) - units
+            let counted = min(units, max(0, cap - before))
+            capEntries[key, default: []].append(entry)
+            if counted > 0 {
+                activity[event.action, default: SlotSeries()].add(
+                    Milli(counted) * definition.milliPoints, at: entry.occurred)
+            }
+            return
+        }
+        var entries = capEntries.removeValue(forKey: key) ?? []
+        let before = Self.allocate(entries, cap: cap)
         if sign > 0 {
             let index =
                 entries.firstIndex(where: { ($0.occurred, $0.seq) > (entry.occurred, entry.seq) }) ?? entries.count
@@ -87,16 +100,15 @@ struct ScoreInputs: Sendable, Equatable {
         } else if let index = entries.firstIndex(of: entry) {
             entries.remove(at: index)
         }
-        let after = Self.allocate(entries, cap: definition.dailyCap)
-        var series = activity[event.action] ?? SlotSeries()
+        let after = Self.allocate(entries, cap: cap)
         var counted: [CapEntry: Int] = [:]
         for (entry, units) in before { counted[entry, default: 0] -= units }
         for (entry, units) in after { counted[entry, default: 0] += units }
         for (entry, change) in counted where change != 0 {
-            series.add(Milli(change) * definition.milliPoints, at: entry.occurred)
+            activity[event.action, default: SlotSeries()].add(
+                Milli(change) * definition.milliPoints, at: entry.occurred)
         }
-        activity[event.action] = series
-        capEntries[key] = entries.isEmpty ? nil : entries
+        if !entries.isEmpty { capEntries[key] = entries }
     }
 
     static func allocate(_ entries: [CapEntry], cap: Int) -> [(CapEntry, Int)] {
@@ -109,7 +121,11 @@ struct ScoreInputs: Sendable, Equatable {
     }
 
     private mutating func updateTries(_ rateName: String, at occurred: Int64, units: Int, sign: Int) {
-        var counts = rates[rateName] ?? RateCounts()
+        Self.updateTries(&rates[rateName, default: RateCounts()], at: occurred, units: units, sign: sign)
+    }
+
+    /// In place: the tries arrays grow with the journal and must not be copied per event.
+    private static func updateTries(_ counts: inout RateCounts, at occurred: Int64, units: Int, sign: Int) {
         counts.totalTries += sign * units
         var low = 0
         var high = counts.tryTimes.count
@@ -127,7 +143,6 @@ struct ScoreInputs: Sendable, Equatable {
             counts.tryTimes.insert(occurred, at: low)
             counts.tryUnits.insert(units, at: low)
         }
-        rates[rateName] = counts
     }
 
     /// Tries that happened at least `delay` before `now`.

@@ -23,8 +23,7 @@ actor AlertMonitor {
     }
 
     /// After a committed batch: one info entry per logged event, then the alert check.
-    func committed(_ entries: [JournalEntry], state: ScoreState, now: Int64) {
-        let score = state.score(at: now)
+    func committed(_ entries: [JournalEntry], state: ScoreState, now: Int64, score: Score) {
         if settings.logEvents {
             for entry in entries { logEvent(entry, state: state, score: score) }
         }

@@ -70,7 +70,9 @@ public enum Daemon {
             settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
             echo: logsToJournal ? nil : logger)
         await store.setObservers(
-            committed: { entries, state, now in await monitor.committed(entries, state: state, now: now) },
+            committed: { entries, state, now, score in
+                await monitor.committed(entries, state: state, now: now, score: score)
+            },
             fatal: { message in
                 logger.critical("\(message)")
                 // _exit: no atexit handlers, which could wait on threads that are still running.

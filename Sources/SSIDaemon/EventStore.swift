@@ -11,7 +11,14 @@ public actor EventStore {
     struct Pending {
         var requestID: String
         var build: @Sendable (UInt64) -> JournalEntry
-        var waiters: [CheckedContinuation<Result<JournalEntry, ProtocolError>, Never>]
+        var waiters: [CheckedContinuation<Result<Committed, ProtocolError>, Never>]
+    }
+
+    /// An entry on disk and applied, with the score just before and just after it.
+    struct Committed {
+        var entry: JournalEntry
+        var before: Score
+        var after: Score
     }
 
     public private(set) var state: ScoreState
@@ -35,7 +42,7 @@ public actor EventStore {
     /// Entries of the batch being written now: unacknowledged, so they count against the cap.
     private var inFlight = 0
     /// Called after each committed batch, in order, for journald entries and alerts.
-    var committedObserver: (@Sendable ([JournalEntry], ScoreState, Int64) async -> Void)?
+    var committedObserver: (@Sendable ([JournalEntry], ScoreState, Int64, Score) async -> Void)?
     /// Called when the journal can no longer be trusted; the daemon exits and systemd restarts it.
     var fatalObserver: (@Sendable (String) -> Void)?
 
@@ -64,7 +71,8 @@ public actor EventStore {
     }
 
     public func setObservers(
-        committed: (@Sendable ([JournalEntry], ScoreState, Int64) async -> Void)?, fatal: (@Sendable (String) -> Void)?
+        committed: (@Sendable ([JournalEntry], ScoreState, Int64, Score) async -> Void)?,
+        fatal: (@Sendable (String) -> Void)?
     ) {
         committedObserver = committed
         fatalObserver = fatal
@@ -77,13 +85,16 @@ public actor EventStore {
     public var journalBytes: Int { journal.length }
     public var recordCount: Int { records }
 
-    /// Logs an action; returns once its record is on disk.
-    public func log(_ request: LogRequest, requestID: String) async throws(ProtocolError) -> ActionEvent {
+    /// Logs an action; returns once its record is on disk, with the score before and after it.
+    public func log(
+        _ request: LogRequest, requestID: String
+    ) async throws(ProtocolError) -> (event: ActionEvent, before: Score, after: Score) {
         if let existing = try committedOrPending(requestID) {
             guard case .action(let event) = existing else {
                 throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
             }
-            return event
+            let score = state.score(at: clock())
+            return (event, score, score)
         }
         let now = clock()
         let event = try validate(request, requestID: requestID, now: now)
@@ -92,8 +103,9 @@ public actor EventStore {
             stamped.seq = seq
             return .action(stamped)
         }
-        guard case .action(let committed) = try entry.get() else { throw ProtocolError(.internalError, "wrong entry") }
-        return committed
+        let committed = try entry.get()
+        guard case .action(let event) = committed.entry else { throw ProtocolError(.internalError, "wrong entry") }
+        return (event, committed.before, committed.after)
     }
 
     /// Undoes an event (the latest when none is named); returns once the undo record is on disk.
@@ -124,7 +136,7 @@ public actor EventStore {
             .undo(UndoEvent(id: undoID, seq: seq, target: targetID, recorded: now, requestID: requestID))
         }
         pendingUndoTargets.remove(targetID)
-        guard case .undo(let undo) = try result.get(), let event = undoneEvent(targetID) else {
+        guard case .undo(let undo) = try result.get().entry, let event = undoneEvent(targetID) else {
             throw ProtocolError(.internalError, "undo was not applied")
         }
         return (undo, event)
@@ -153,7 +165,9 @@ public actor EventStore {
         let result = await enqueue(requestID: requestID) { seq in
             .pause(PauseEvent(id: id, seq: seq, until: end, recorded: now, requestID: requestID))
         }
-        guard case .pause(let pause) = try result.get() else { throw ProtocolError(.internalError, "wrong entry") }
+        guard case .pause(let pause) = try result.get().entry else {
+            throw ProtocolError(.internalError, "wrong entry")
+        }
         return pause
     }
 
@@ -237,7 +251,7 @@ public actor EventStore {
 
     private func enqueue(
         requestID: String, _ build: @escaping @Sendable (UInt64) -> JournalEntry
-    ) async -> Result<JournalEntry, ProtocolError> {
+    ) async -> Result<Committed, ProtocolError> {
         // Back-pressure: a full queue refuses instead of growing without bound.
         guard pending.count + inFlight < configuration.daemon.maxPendingEvents else {
             return .failure(ProtocolError(.temporary, "too many events waiting for the disk; retry later"))
@@ -276,6 +290,11 @@ public actor EventStore {
             }
             switch outcome {
             case .success:
+                // Scores are taken here, off the path before the write, once per entry and batch.
+                let now = clock()
+                var score = state.score(at: now)
+                var committed: [Committed] = []
+                committed.reserveCapacity(entries.count)
                 for entry in entries {
                     if case .undo(let undo) = entry, let event = state.events[undo.target] {
                         undoneEvents[undo.target] = event
@@ -283,15 +302,18 @@ public actor EventStore {
                     try? state.apply(entry)
                     if let request = entry.requestID { requests[request] = entry.id }
                     if case .pause(let pause) = entry { pauses[pause.id] = pause }
+                    let after = state.score(at: now)
+                    committed.append(Committed(entry: entry, before: score, after: after))
+                    score = after
                 }
                 lastSeq = seq
                 records += entries.count
                 removePendingIDs(entries)
-                for (item, entry) in zip(batch, entries) {
-                    for waiter in item.waiters { waiter.resume(returning: .success(entry)) }
+                for (item, result) in zip(batch, committed) {
+                    for waiter in item.waiters { waiter.resume(returning: .success(result)) }
                 }
                 lastRecorded = entries.last?.recorded ?? lastRecorded
-                if let observer = committedObserver { await observer(entries, state, clock()) }
+                if let observer = committedObserver { await observer(entries, state, now, score) }
             case .failure(let error):
                 removePendingIDs(entries)
                 let failure: ProtocolError

@@ -40,11 +40,8 @@ public struct RequestRouter: Sendable {
     func result(for request: Request) async throws(ProtocolError) -> JSONValue {
         switch request.operation {
         case .log(let log):
-            let before = await store.state.score(at: await store.now())
-            let event = try await store.log(log, requestID: request.id)
-            let state = await store.state
-            let after = state.score(at: await store.now())
-            let pillar = state.model.actions[event.action]?.pillar ?? .brand
+            let (event, before, after) = try await store.log(log, requestID: request.id)
+            let pillar = await store.state.model.actions[event.action]?.pillar ?? .brand
             return .object([
                 ("id", .string(event.id)), ("seq", .int(event.seq)), ("action", .string(event.action)),
                 ("occurred", .string(CivilTime.formatUTC(event.occurred))), ("score", after.json),

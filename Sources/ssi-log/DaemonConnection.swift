@@ -34,12 +34,18 @@ struct DaemonConnection {
         var line = Array(request.encoded().utf8)
         line.append(UInt8(ascii: "\n"))
         var sent = 0
+        // A daemon that refuses the connection (another user, too many clients) answers and
+        // closes before reading: a failed send still reads that answer before giving up.
+        var sendFailure: String?
         while sent < line.count {
             let count = line.withUnsafeBytes {
                 send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL))
             }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw .io("cannot send to ssi-logd: \(String(cString: strerror(errno)))") }
+            guard count > 0 else {
+                sendFailure = "cannot send to ssi-logd: \(String(cString: strerror(errno)))"
+                break
+            }
             sent += count
         }
         var response: [UInt8] = []
@@ -49,9 +55,10 @@ struct DaemonConnection {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 throw .io(
-                    count == 0
-                        ? "ssi-logd closed the connection"
-                        : "cannot read from ssi-logd: \(String(cString: strerror(errno)))")
+                    sendFailure
+                        ?? (count == 0
+                            ? "ssi-logd closed the connection"
+                            : "cannot read from ssi-logd: \(String(cString: strerror(errno)))"))
             }
             response += chunk[0..<count]
         }

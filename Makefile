@@ -36,14 +36,20 @@ release: deps
 run: release
 	.build/release/ssi-logd --log-target stderr
 
-# Starts systemd-journald alone when nothing serves the journal socket (containers, CI).
+# Starts systemd-journald alone when nothing serves the journal socket (containers, CI). A socket
+# file left in /run by a journald that is gone does not count: `systemd-cat` must connect, and a
+# probe entry must read back.
 journald: deps
-	@if [ ! -S /run/systemd/journal/socket ]; then \
+	@if ! systemd-cat -t ssi-log-make true 2>/dev/null; then \
 		echo "starting systemd-journald"; \
 		$(SUDO) sh -c '/lib/systemd/systemd-journald >/dev/null 2>&1 &'; \
-		for i in $$(seq 1 100); do [ -S /run/systemd/journal/socket ] && break; sleep 0.1; done; \
-		[ -S /run/systemd/journal/socket ] || { echo "systemd-journald did not start" >&2; exit 1; }; \
+		for i in $$(seq 1 100); do systemd-cat -t ssi-log-make true 2>/dev/null && break; sleep 0.1; done; \
 	fi
+	@probe="ssi-log-make-probe-$$$$-$$(date +%s%N)"; echo "$$probe" | systemd-cat -t ssi-log-make || exit 1; \
+	for i in $$(seq 1 100); do \
+		journalctl -q -t ssi-log-make -o cat 2>/dev/null | grep -qx "$$probe" && exit 0; sleep 0.1; \
+	done; \
+	echo "systemd-journald does not serve /run/systemd/journal: a probe entry did not read back" >&2; exit 1
 
 test: deps journald
 	$(SWIFT) build --build-tests

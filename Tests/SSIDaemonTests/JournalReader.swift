@@ -2,10 +2,15 @@ import Foundation
 
 /// Reads entries back from the real systemd-journald with `journalctl -o json`.
 enum JournalReader {
+    /// Fails loudly unless a live systemd-journald serves the journal sockets. A socket file left
+    /// in /run by a journald that has gone does not count, so this connects (`systemd-cat`).
     static func requireJournald() throws {
-        guard FileManager.default.fileExists(atPath: "/run/systemd/journal/socket") else {
+        let probe = try Tool.run("/usr/bin/systemd-cat", ["-t", "ssi-log-tests", "true"])
+        guard probe.status == 0 else {
             throw DaemonHarness.Failure(
-                description: "systemd-journald is not running (no /run/systemd/journal/socket): `make test` starts it")
+                description:
+                    "systemd-journald is not serving /run/systemd/journal (\(probe.stderr.trimmingCharacters(in: .whitespacesAndNewlines))): "
+                    + "`make journald` starts it")
         }
     }
 

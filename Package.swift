@@ -31,6 +31,8 @@ let package = Package(
         ),
         .target(name: "SSIProtocol", dependencies: ["SSIJSON"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
+        // A simulated disk for the journal's fault tests: page cache, failed syncs, power cuts.
+        .target(name: "SSIJournalSimulation", dependencies: ["SSIJournal"]),
         .target(
             name: "SSIDaemon",
             dependencies: [
@@ -63,11 +65,13 @@ let package = Package(
             dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
-        .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal"]),
+        .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIProtocolTests",
             dependencies: ["SSIProtocol", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SSIDaemonTests", dependencies: ["SSIDaemon", "SSIJournal", "SSIProtocol", "CSystemd"]),
+        .testTarget(
+            name: "SSIDaemonTests",
+            dependencies: ["SSIDaemon", "SSIJournal", "SSIJournalSimulation", "SSIProtocol", "CSystemd"]),
     ]
 )

@@ -10,17 +10,18 @@ public final class JournalFile: @unchecked Sendable {
     public static let fileName = "journal.jsonl"
 
     public let path: String
-    private let descriptor: Int32
+    private let storage: any JournalStorage
     /// Bytes known to be complete records: appends that fail are cut back to here.
     public private(set) var length: Int
+    /// Set once the file can no longer be trusted (a failed sync, or a failed cut back after a
+    /// failed write): every later append is refused with it, so nothing is acknowledged after it.
+    public private(set) var failure: JournalError?
 
-    private init(path: String, descriptor: Int32, length: Int) {
+    private init(path: String, storage: any JournalStorage, length: Int) {
         self.path = path
-        self.descriptor = descriptor
+        self.storage = storage
         self.length = length
     }
-
-    deinit { close(descriptor) }
 
     /// Opens (creating if needed) the journal in a state directory, takes the lock, reads it and
     /// cuts off a torn last record. The scan is returned for replay.
@@ -65,40 +66,38 @@ public final class JournalFile: @unchecked Sendable {
             close(fd)
             throw .syncFailed("cannot sync the state directory \(directory): \(errnoText())")
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try readAll(fd: fd, size: Int(info.st_size), path: path)
-        } catch {
-            close(fd)
-            throw error
-        }
-        let scan = JournalScan.scan(bytes)
-        let file = JournalFile(path: path, descriptor: fd, length: scan.validLength)
-        if scan.tornTail != nil {
-            guard ftruncate(fd, off_t(scan.validLength)) == 0, fsync(fd) == 0 else {
-                throw .io("cannot cut the torn record off \(path): \(errnoText())")
-            }
-        }
-        return (file, scan)
+        return try open(storage: DescriptorStorage(descriptor: fd), path: path)
     }
 
-    static func readAll(fd: Int32, size: Int, path: String) throws(JournalError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, size - done, off_t(done)) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .io("cannot read \(path): \(errnoText())") }
-            if count == 0 { break }
-            done += count
+    /// Opens a journal on any storage (the fault tests' simulated disk): reads it, cuts off a torn
+    /// last record durably, and returns the scan for replay.
+    public static func open(storage: any JournalStorage, path: String) throws(JournalError) -> (
+        JournalFile, JournalScan
+    ) {
+        let bytes: [UInt8]
+        do {
+            bytes = try storage.readAll()
+        } catch {
+            throw .io("cannot read \(path): \(error)")
         }
-        return Array(bytes[0..<done])
+        let scan = JournalScan.scan(bytes)
+        if scan.tornTail != nil {
+            do {
+                try storage.truncate(to: scan.validLength)
+                try storage.synchronize()
+            } catch {
+                throw .io("cannot cut the torn record off \(path): \(error)")
+            }
+        }
+        return (JournalFile(path: path, storage: storage, length: scan.validLength), scan)
     }
 
     /// Appends whole lines and syncs once for all of them (group commit). On return every line is
-    /// on disk. On `.noSpace` or `.io` the file has been cut back and none of them counts; on
-    /// `.syncFailed` the caller must stop: the kernel may already have dropped the pages.
+    /// on disk. On `.noSpace` or `.io` the file has been cut back durably and none of them counts;
+    /// on `.syncFailed` the caller must stop: the kernel may already have dropped the pages, and
+    /// this file refuses every later append.
     public func append(_ lines: [[UInt8]]) throws(JournalError) {
+        if let failure { throw failure }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
         for line in lines {
@@ -107,32 +106,52 @@ public final class JournalFile: @unchecked Sendable {
         }
         var written = 0
         while written < buffer.count {
-            // pwrite at the known end: with O_APPEND the kernel appends anyway, and the distinct
-            // system call lets fault injection (strace -e inject=pwrite64) target journal writes only.
-            let count = buffer.withUnsafeBytes {
-                pwrite(descriptor, $0.baseAddress! + written, buffer.count - written, off_t(length + written))
-            }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 {
-                let code = errno
-                let message = count == 0 ? "short write" : String(cString: strerror(code))
-                cutBack()
-                if code == ENOSPC || code == EDQUOT || count == 0 {
-                    throw .noSpace("disk full writing \(path): \(message); nothing was recorded, retry later")
+            let result: Result<Int, StorageError> = buffer.withUnsafeBytes { all in
+                let rest = UnsafeRawBufferPointer(rebasing: all[written...])
+                do throws(StorageError) {
+                    return .success(try storage.write(rest, at: length + written))
+                } catch {
+                    return .failure(error)
                 }
-                throw .io("cannot write \(path): \(message)")
             }
-            written += count
+            switch result {
+            case .success(let count) where count > 0:
+                written += count
+            case .success:
+                try cutBack(after: "short write")
+                throw .noSpace("disk full writing \(path): short write; nothing was recorded, retry later")
+            case .failure(let error):
+                try cutBack(after: error.description)
+                if error.isNoSpace {
+                    throw .noSpace("disk full writing \(path): \(error); nothing was recorded, retry later")
+                }
+                throw .io("cannot write \(path): \(error); nothing was recorded")
+            }
         }
-        guard fdatasync(descriptor) == 0 else {
-            throw .syncFailed("fdatasync of \(path) failed: \(errnoText()); stopping so that replay can recover")
+        do {
+            try storage.synchronize()
+        } catch {
+            let failure = JournalError.syncFailed(
+                "fdatasync of \(path) failed: \(error); stopping so that replay can recover")
+            self.failure = failure
+            throw failure
         }
         length += buffer.count
     }
 
-    /// Drops a partly written batch so that the file ends on a record boundary again.
-    private func cutBack() {
-        _ = ftruncate(descriptor, off_t(length))
+    /// Drops a partly written batch so that the file ends on a record boundary again, and syncs the
+    /// cut: a refused record must not come back after a crash because the truncation was lost.
+    private func cutBack(after cause: String) throws(JournalError) {
+        do {
+            try storage.truncate(to: length)
+            try storage.synchronize()
+        } catch {
+            let failure = JournalError.syncFailed(
+                "cannot cut \(path) back to \(length) bytes after \(cause): \(error); stopping so that replay can recover"
+            )
+            self.failure = failure
+            throw failure
+        }
     }
 }
 

@@ -1,0 +1,143 @@
+import SSIDomain
+import SSIJournal
+import SSIJournalSimulation
+
+/// One seeded life of a journal on a simulated disk: daemon runs that append batches under
+/// injected faults, each ended by a restart (the page cache survives) or a power cut (only what
+/// the disk kept survives), then a last power cut and a clean run that must append again.
+struct FaultScenario {
+    struct Tally {
+        var scenarios = 0
+        var runs = 0
+        var appends = 0
+        var acknowledged = 0
+        var refused = 0
+        var uncertain = 0
+        var openFailures = 0
+        var powerCuts: [CrashModel: Int] = [:]
+        var faults: [DiskFault: Int] = [:]
+        var problems: [String] = []
+
+        mutating func add(_ other: Tally) {
+            scenarios += other.scenarios
+            runs += other.runs
+            appends += other.appends
+            acknowledged += other.acknowledged
+            refused += other.refused
+            uncertain += other.uncertain
+            openFailures += other.openFailures
+            powerCuts.merge(other.powerCuts, uniquingKeysWith: +)
+            faults.merge(other.faults, uniquingKeysWith: +)
+            problems += other.problems
+        }
+
+        var summary: String {
+            let faultText = DiskFault.allCases.map { "\($0) \(faults[$0, default: 0])" }.joined(separator: ", ")
+            let cutText = CrashModel.allCases.map { "\($0) \(powerCuts[$0, default: 0])" }.joined(separator: ", ")
+            return
+                "\(scenarios) scenarios, \(runs) daemon runs, \(appends) appends: \(acknowledged) entries acknowledged "
+                + "(all found), \(refused) refused (none came back), \(uncertain) uncertain; faults: \(faultText); "
+                + "power cuts: \(cutText); opens refused by a fault: \(openFailures)"
+        }
+    }
+
+    let seed: UInt64
+    /// False for the negative control: a journal that reads through the page cache at start.
+    var readsBypassCache = true
+
+    func run() -> Tally {
+        var random = SeededGenerator(seed: seed)
+        var tally = Tally(scenarios: 1)
+        let faultRate = [0.0, 0.02, 0.08, 0.25].randomElement(using: &random)!
+        let plan: (SimulatedDisk.Call, inout SeededGenerator) -> DiskFault? = { call, random in
+            guard Double.random(in: 0..<1, using: &random) < faultRate else { return nil }
+            switch call {
+            case .write:
+                return [.noSpace, .shortWrite, .ioError, .powerCut, .processKilled].randomElement(using: &random)
+            case .synchronize:
+                return [.ioError, .syncLosesPages, .powerCut, .processKilled].randomElement(using: &random)
+            case .truncate: return [.ioError, .powerCut, .processKilled].randomElement(using: &random)
+            }
+        }
+        var disk = SimulatedDisk(seed: random.next(), readsBypassCache: readsBypassCache, plan: plan)
+        var ledger = AppendLedger()
+        var counter = 0
+
+        func powerCut(_ disk: SimulatedDisk, tally: inout Tally, random: inout SeededGenerator) -> SimulatedDisk {
+            tally.faults.merge(disk.injected, uniquingKeysWith: +)
+            let model = CrashModel.allCases.randomElement(using: &random)!
+            tally.powerCuts[model, default: 0] += 1
+            return disk.afterPowerCut(model, seed: random.next())
+        }
+
+        for _ in 0..<Int.random(in: 1...6, using: &random) {
+            tally.runs += 1
+            do {
+                let (file, scan) = try JournalFile.open(storage: disk, path: "simulated")
+                tally.problems += ledger.problems(in: scan).map { "seed \(seed), run \(tally.runs): \($0)" }
+                var lastSeq = scan.nextSeq - 1
+                appending: for _ in 0..<Int.random(in: 1...12, using: &random) {
+                    if disk.isPoweredOff || disk.isProcessKilled { break appending }
+                    let entries = (1...Int.random(in: 1...4, using: &random)).map { offset -> JournalEntry in
+                        counter += 1
+                        return Self.entry(id: "\(seed)-\(counter)", seq: lastSeq + UInt64(offset), random: &random)
+                    }
+                    tally.appends += 1
+                    // Like the store, the writer goes on after a failed sync: the file must refuse.
+                    if file.failure != nil {
+                        if (try? file.append(entries.map(JournalRecord.encode))) != nil {
+                            tally.problems.append("seed \(seed): an append after a failed sync was accepted")
+                        }
+                        ledger.refuse(entries)
+                        continue appending
+                    }
+                    do throws(JournalError) {
+                        try file.append(entries.map(JournalRecord.encode))
+                        ledger.acknowledge(entries)
+                        lastSeq += UInt64(entries.count)
+                    } catch .noSpace, .io {
+                        ledger.refuse(entries)
+                    } catch {
+                        ledger.markUncertain(entries)
+                    }
+                }
+            } catch {
+                tally.openFailures += 1
+            }
+            if disk.isPoweredOff || Bool.random(using: &random) {
+                disk = powerCut(disk, tally: &tally, random: &random)
+                disk.replacePlan(plan)
+            } else {
+                disk.restartProcess()
+            }
+        }
+        disk = powerCut(disk, tally: &tally, random: &random)
+        tally.runs += 1
+        do {
+            let (file, scan) = try JournalFile.open(storage: disk, path: "simulated")
+            tally.problems += ledger.problems(in: scan).map { "seed \(seed), last run: \($0)" }
+            counter += 1
+            let entry = Self.entry(id: "\(seed)-\(counter)", seq: scan.nextSeq, random: &random)
+            try file.append([JournalRecord.encode(entry)])
+            ledger.acknowledge([entry])
+            let (_, reread) = try JournalFile.open(storage: disk, path: "simulated")
+            tally.problems += ledger.problems(in: reread).map { "seed \(seed), after the clean append: \($0)" }
+            if reread.tornTail != nil { tally.problems.append("seed \(seed): torn tail after a clean append") }
+        } catch {
+            tally.problems.append("seed \(seed): the clean run failed: \(error)")
+        }
+        tally.acknowledged = ledger.acknowledged.count
+        tally.refused = ledger.refusedCount
+        tally.uncertain = ledger.uncertainCount
+        return tally
+    }
+
+    /// Notes of random length so that records straddle sectors and writes tear in different places.
+    static func entry(id: String, seq: UInt64, random: inout SeededGenerator) -> JournalEntry {
+        let note = String(repeating: "n", count: Int.random(in: 0...900, using: &random))
+        return .action(
+            ActionEvent(
+                id: id, seq: seq, action: "comment", occurred: 1_764_400_000 + Int64(seq),
+                recorded: 1_764_400_000 + Int64(seq), note: note.isEmpty ? nil : note))
+    }
+}

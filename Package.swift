@@ -59,7 +59,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ssi-log-bench", dependencies: ["SSIDomain", "SSIConfig", "SSIJournal"]),
+        .executableTarget(
+            name: "ssi-log-bench", dependencies: ["SSIDomain", "SSIConfig", "SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIDomainTests",
             dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]

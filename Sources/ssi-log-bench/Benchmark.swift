@@ -2,6 +2,7 @@ import Foundation
 import SSIConfig
 import SSIDomain
 import SSIJournal
+import SSIJournalSimulation
 
 #if canImport(Glibc)
     import Glibc
@@ -16,6 +17,7 @@ enum Benchmark {
         try appendThroughput()
         replayAndUpdate(model: model)
         try clientStartup()
+        try faultSimulation()
     }
 
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -111,29 +113,46 @@ enum Benchmark {
         print("benchmark process RSS with both states and the 100,000-record file in memory: \(residentKiB) KiB")
     }
 
+    /// Starts a program with its standard output and error on /dev/null.
+    static func spawn(_ path: String, _ arguments: [String], environment: [String] = []) -> pid_t {
+        var pid: pid_t = 0
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let inherited = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let envp = (inherited + environment).map { strdup($0) } + [nil]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn(&pid, path, &actions, nil, argv, envp)
+        posix_spawn_file_actions_destroy(&actions)
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+        return pid
+    }
+
+    /// Waits for a child and returns its exit status (-1 when killed by a signal).
+    static func wait(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+    }
+
+    static func builtBinary(_ name: String) -> String? {
+        let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent(name).path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// The quick-entry client's start-up against `/bin/true`, both spawned the same way.
     static func clientStartup() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("ssi-log").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            print("client start-up: \(binary) not built, skipped")
+        guard let binary = builtBinary("ssi-log") else {
+            print("client start-up: ssi-log not built next to the benchmark, skipped")
             return
         }
         func spawnTime(_ path: String, _ arguments: [String]) -> Double {
             let rounds = 100
             return seconds {
-                for _ in 0..<rounds {
-                    var pid: pid_t = 0
-                    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-                    var actions = posix_spawn_file_actions_t()
-                    posix_spawn_file_actions_init(&actions)
-                    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-                    posix_spawn(&pid, path, &actions, nil, argv, environ)
-                    posix_spawn_file_actions_destroy(&actions)
-                    var status: Int32 = 0
-                    waitpid(pid, &status, 0)
-                    argv.forEach { free($0) }
-                }
+                for _ in 0..<rounds { _ = wait(spawn(path, arguments)) }
             } / Double(rounds)
         }
         let baseline = spawnTime("/bin/true", [])
@@ -142,5 +161,55 @@ enum Benchmark {
             String(
                 format: "client start-up: ssi-log --version %.1f ms, /bin/true %.1f ms (baseline; %.1fx)", client * 1e3,
                 baseline * 1e3, client / baseline))
+    }
+
+    /// Fault scenarios on the simulated disk, against the baseline of appends to a real file: how
+    /// many faults and power cuts are tried and checked per second of machine time.
+    static func faultSimulation() throws {
+        let scenarios = 2_000
+        var tally = ScenarioTally()
+        let simulated = seconds {
+            for seed in 1...UInt64(scenarios) { tally.add(FaultScenario(seed: seed).run()) }
+        }
+        guard tally.problems.isEmpty else {
+            print("fault simulation: \(tally.problems.count) problems, first: \(tally.problems[0])")
+            exit(1)
+        }
+        let crashRounds = realCrashRounds()
+        let faults = tally.faults.values.reduce(0, +)
+        let cuts = tally.powerCuts.values.reduce(0, +)
+        print(
+            String(
+                format: "fault simulation: %d scenarios in %.2f s: %d appends, %d faults injected, %d power-cut "
+                    + "images checked (%.0f/s), 0 problems; baseline: real ssi-logd start, log, kill -9: %.1f "
+                    + "rounds/s; crash images checked per second, simulated/real: %.0fx", scenarios, simulated,
+                tally.appends, faults, cuts, Double(cuts) / simulated, crashRounds,
+                Double(cuts) / simulated / crashRounds))
+    }
+
+    /// Rounds per second of the crash loop on the real daemon: start it, log once, kill -9.
+    static func realCrashRounds() -> Double {
+        guard let daemon = builtBinary("ssi-logd"), let client = builtBinary("ssi-log") else {
+            print("crash rounds: ssi-logd or ssi-log not built next to the benchmark")
+            exit(1)
+        }
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["SSI_LOG_SOCKET=\(directory)/s.sock", "XDG_CONFIG_HOME=\(directory)"]
+        let rounds = 20
+        let time = seconds {
+            for _ in 0..<rounds {
+                let pid = spawn(daemon, ["--state-dir", directory + "/state"], environment: environment)
+                // The first `like` that succeeds is the readiness probe and the round's acknowledged event.
+                var attempts = 0
+                while wait(spawn(client, ["like"], environment: environment)) != 0, attempts < 2_000 {
+                    attempts += 1
+                    usleep(1_000)
+                }
+                kill(pid, SIGKILL)
+                _ = wait(pid)
+            }
+        }
+        return Double(rounds) / time
     }
 }

@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: 0..<4) func everyAcknowledgedAppendSurvivesEveryFaultAndPowerCut(shard: Int) {
         let first = UInt64(shard) * Self.seedsPerShard + 1
-        var tally = FaultScenario.Tally()
+        var tally = ScenarioTally()
         for seed in first..<(first + Self.seedsPerShard) { tally.add(FaultScenario(seed: seed).run()) }
         #expect(tally.problems.isEmpty, "\(tally.problems.count) problems, first: \(tally.problems.prefix(5))")
         #expect(tally.acknowledged > Int(Self.seedsPerShard) * 10)
@@ -23,7 +23,7 @@ import Testing
     /// The checker has teeth: a journal that trusted the page cache at start (after a failed sync
     /// the kernel shows pages the disk never got) loses acknowledged entries here.
     @Test func readingThroughThePageCacheAtStartLosesAcknowledgedEntries() {
-        var tally = FaultScenario.Tally()
+        var tally = ScenarioTally()
         for seed in UInt64(1)...200 { tally.add(FaultScenario(seed: seed, readsBypassCache: false).run()) }
         #expect(tally.problems.contains { $0.contains("acknowledged entries lost") })
         print("journal simulation, negative control: \(tally.problems.count) problems in 200 scenarios")

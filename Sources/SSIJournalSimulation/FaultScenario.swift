@@ -1,53 +1,23 @@
 import SSIDomain
 import SSIJournal
-import SSIJournalSimulation
 
 /// One seeded life of a journal on a simulated disk: daemon runs that append batches under
 /// injected faults, each ended by a restart (the page cache survives) or a power cut (only what
 /// the disk kept survives), then a last power cut and a clean run that must append again.
-struct FaultScenario {
-    struct Tally {
-        var scenarios = 0
-        var runs = 0
-        var appends = 0
-        var acknowledged = 0
-        var refused = 0
-        var uncertain = 0
-        var openFailures = 0
-        var powerCuts: [CrashModel: Int] = [:]
-        var faults: [DiskFault: Int] = [:]
-        var problems: [String] = []
+public struct FaultScenario: Sendable {
+    public let seed: UInt64
+    /// False for the negative control: a journal that reads through the page cache at start.
+    public var readsBypassCache: Bool
 
-        mutating func add(_ other: Tally) {
-            scenarios += other.scenarios
-            runs += other.runs
-            appends += other.appends
-            acknowledged += other.acknowledged
-            refused += other.refused
-            uncertain += other.uncertain
-            openFailures += other.openFailures
-            powerCuts.merge(other.powerCuts, uniquingKeysWith: +)
-            faults.merge(other.faults, uniquingKeysWith: +)
-            problems += other.problems
-        }
-
-        var summary: String {
-            let faultText = DiskFault.allCases.map { "\($0) \(faults[$0, default: 0])" }.joined(separator: ", ")
-            let cutText = CrashModel.allCases.map { "\($0) \(powerCuts[$0, default: 0])" }.joined(separator: ", ")
-            return
-                "\(scenarios) scenarios, \(runs) daemon runs, \(appends) appends: \(acknowledged) entries acknowledged "
-                + "(all found), \(refused) refused (none came back), \(uncertain) uncertain; faults: \(faultText); "
-                + "power cuts: \(cutText); opens refused by a fault: \(openFailures)"
-        }
+    public init(seed: UInt64, readsBypassCache: Bool = true) {
+        self.seed = seed
+        self.readsBypassCache = readsBypassCache
     }
 
-    let seed: UInt64
-    /// False for the negative control: a journal that reads through the page cache at start.
-    var readsBypassCache = true
-
-    func run() -> Tally {
+    /// Plays the scenario out; the tally lists every broken rule in `problems`.
+    public func run() -> ScenarioTally {
         var random = SeededGenerator(seed: seed)
-        var tally = Tally(scenarios: 1)
+        var tally = ScenarioTally(scenarios: 1)
         let faultRate = [0.0, 0.02, 0.08, 0.25].randomElement(using: &random)!
         let plan: (SimulatedDisk.Call, inout SeededGenerator) -> DiskFault? = { call, random in
             guard Double.random(in: 0..<1, using: &random) < faultRate else { return nil }
@@ -63,7 +33,7 @@ struct FaultScenario {
         var ledger = AppendLedger()
         var counter = 0
 
-        func powerCut(_ disk: SimulatedDisk, tally: inout Tally, random: inout SeededGenerator) -> SimulatedDisk {
+        func powerCut(_ disk: SimulatedDisk, tally: inout ScenarioTally, random: inout SeededGenerator) -> SimulatedDisk {
             tally.faults.merge(disk.injected, uniquingKeysWith: +)
             let model = CrashModel.allCases.randomElement(using: &random)!
             tally.powerCuts[model, default: 0] += 1
@@ -133,7 +103,7 @@ struct FaultScenario {
     }
 
     /// Notes of random length so that records straddle sectors and writes tear in different places.
-    static func entry(id: String, seq: UInt64, random: inout SeededGenerator) -> JournalEntry {
+    public static func entry(id: String, seq: UInt64, random: inout SeededGenerator) -> JournalEntry {
         let note = String(repeating: "n", count: Int.random(in: 0...900, using: &random))
         return .action(
             ActionEvent(

@@ -3,18 +3,20 @@ import SSIJournal
 
 /// What a writer was told about every entry it tried to append, and the rules a journal read back
 /// after any fault must keep.
-struct AppendLedger {
-    private(set) var acknowledged: [JournalEntry] = []
+public struct AppendLedger: Sendable {
+    public private(set) var acknowledged: [JournalEntry] = []
     private var acknowledgedIDs: Set<String> = []
     private var refusedIDs: Set<String> = []
     private var uncertainIDs: Set<String> = []
     private var submitted: [String: JournalEntry] = [:]
 
-    var uncertainCount: Int { uncertainIDs.count }
-    var refusedCount: Int { refusedIDs.count }
+    public init() {}
+
+    public var uncertainCount: Int { uncertainIDs.count }
+    public var refusedCount: Int { refusedIDs.count }
 
     /// The append returned: each entry is on disk.
-    mutating func acknowledge(_ entries: [JournalEntry]) {
+    public mutating func acknowledge(_ entries: [JournalEntry]) {
         for entry in entries {
             acknowledged.append(entry)
             acknowledgedIDs.insert(entry.id)
@@ -23,7 +25,7 @@ struct AppendLedger {
     }
 
     /// The append failed and said nothing was recorded: none may ever be read back.
-    mutating func refuse(_ entries: [JournalEntry]) {
+    public mutating func refuse(_ entries: [JournalEntry]) {
         for entry in entries {
             refusedIDs.insert(entry.id)
             submitted[entry.id] = entry
@@ -31,7 +33,7 @@ struct AppendLedger {
     }
 
     /// The sync failed or the power went during the append: each may or may not be there.
-    mutating func markUncertain(_ entries: [JournalEntry]) {
+    public mutating func markUncertain(_ entries: [JournalEntry]) {
         for entry in entries {
             uncertainIDs.insert(entry.id)
             submitted[entry.id] = entry
@@ -40,7 +42,7 @@ struct AppendLedger {
 
     /// What is wrong with a journal read back: empty when every acknowledged entry is there once,
     /// in order and unchanged, and nothing refused, altered or unknown came back.
-    func problems(in scan: JournalScan) -> [String] {
+    public func problems(in scan: JournalScan) -> [String] {
         var problems: [String] = []
         var seen: Set<String> = []
         for entry in scan.entries {

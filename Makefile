@@ -55,14 +55,17 @@ test: deps journald
 	$(SWIFT) build --build-tests
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip TortureTests
 
-# Crash, power-cut, disk-full and fault-injection tests (root: mount, losetup, strace).
+# Crash, power-cut, disk-full and fault-injection tests (root: mount, losetup, strace), and the
+# simulated-disk scenarios at 10,000 seeds instead of `make test`'s 800.
 torture: deps journald
 	$(SWIFT) build --build-tests
-	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --filter TortureTests
+	SSI_LOG_SIMULATION_SEEDS=2500 SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" \
+		$(SWIFT) test --filter "TortureTests|JournalSimulationTests"
 
 # The tests again under ThreadSanitizer (and `make sanitize-address`), the daemon binary included.
 sanitize: deps journald
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	SSI_LOG_SIMULATION_SEEDS=25 \
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" \
 		$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --skip TortureTests
 
@@ -70,7 +73,7 @@ sanitize: deps journald
 # C bridge (config keys and strings), XCTest and library singletons; this target checks memory errors.
 sanitize-address: deps journald
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
-	ASAN_OPTIONS=detect_leaks=0 \
+	ASAN_OPTIONS=detect_leaks=0 SSI_LOG_SIMULATION_SEEDS=25 \
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" \
 		$(SWIFT) test --scratch-path .build-asan --sanitize=address --skip TortureTests
 

@@ -337,6 +337,13 @@ public actor EventStore {
         pendingEventIDs.removeAll { ids.contains($0) }
     }
 
+    /// Stops the writer thread once the queue is written; later appends fail. For tests that make
+    /// many stores: the daemon's one store lives as long as the process.
+    public func shutdown() async {
+        await drain()
+        try? await writer.shutdownGracefully()
+    }
+
     /// Returns once no batch is being written.
     public func drain() async {
         while flushing { try? await Task.sleep(for: .milliseconds(1)) }

@@ -14,12 +14,9 @@ public struct FaultScenario: Sendable {
         self.readsBypassCache = readsBypassCache
     }
 
-    /// Plays the scenario out; the tally lists every broken rule in `problems`.
-    public func run() -> ScenarioTally {
-        var random = SeededGenerator(seed: seed)
-        var tally = ScenarioTally(scenarios: 1)
-        let faultRate = [0.0, 0.02, 0.08, 0.25].randomElement(using: &random)!
-        let plan: (SimulatedDisk.Call, inout SeededGenerator) -> DiskFault? = { call, random in
+    /// Each call fails with probability `faultRate`, in a way that call can fail.
+    public static func plan(faultRate: Double) -> (SimulatedDisk.Call, inout SeededGenerator) -> DiskFault? {
+        { call, random in
             guard Double.random(in: 0..<1, using: &random) < faultRate else { return nil }
             switch call {
             case .write:
@@ -29,11 +26,20 @@ public struct FaultScenario: Sendable {
             case .truncate: return [.ioError, .powerCut, .processKilled].randomElement(using: &random)
             }
         }
+    }
+
+    /// Plays the scenario out; the tally lists every broken rule in `problems`.
+    public func run() -> ScenarioTally {
+        var random = SeededGenerator(seed: seed)
+        var tally = ScenarioTally(scenarios: 1)
+        let faultRate = [0.0, 0.02, 0.08, 0.25].randomElement(using: &random)!
+        let plan = Self.plan(faultRate: faultRate)
         var disk = SimulatedDisk(seed: random.next(), readsBypassCache: readsBypassCache, plan: plan)
         var ledger = AppendLedger()
         var counter = 0
 
-        func powerCut(_ disk: SimulatedDisk, tally: inout ScenarioTally, random: inout SeededGenerator) -> SimulatedDisk {
+        func powerCut(_ disk: SimulatedDisk, tally: inout ScenarioTally, random: inout SeededGenerator) -> SimulatedDisk
+        {
             tally.faults.merge(disk.injected, uniquingKeysWith: +)
             let model = CrashModel.allCases.randomElement(using: &random)!
             tally.powerCuts[model, default: 0] += 1

@@ -53,6 +53,11 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
     /// True once a `.processKilled` fault ended the writing process.
     public var isProcessKilled: Bool { lock.withLock { processKilled } }
 
+    /// Kills the writing process (`kill -9`): every call fails until `restartProcess()`.
+    public func killProcess() {
+        lock.withLock { processKilled = true }
+    }
+
     /// A new process takes over the file after a kill: the page cache and the disk are as they were.
     public func restartProcess() {
         lock.withLock { processKilled = false }

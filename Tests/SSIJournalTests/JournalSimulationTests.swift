@@ -24,9 +24,10 @@ import Testing
     /// the kernel shows pages the disk never got) loses acknowledged entries here.
     @Test func readingThroughThePageCacheAtStartLosesAcknowledgedEntries() {
         var tally = ScenarioTally()
-        for seed in UInt64(1)...200 { tally.add(FaultScenario(seed: seed, readsBypassCache: false).run()) }
+        // Seeds are deterministic: 5 of the first 200 lose entries this way (16, 46, 76, 86, 90).
+        for seed in UInt64(1)...100 { tally.add(FaultScenario(seed: seed, readsBypassCache: false).run()) }
         #expect(tally.problems.contains { $0.contains("acknowledged entries lost") })
-        print("journal simulation, negative control: \(tally.problems.count) problems in 200 scenarios")
+        print("journal simulation, negative control: \(tally.problems.count) problems in 100 scenarios")
     }
 
     static func entries(_ ids: ClosedRange<UInt64>) -> [JournalEntry] {

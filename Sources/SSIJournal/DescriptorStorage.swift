@@ -11,8 +11,10 @@ final class DescriptorStorage: JournalStorage {
     deinit { close(descriptor) }
 
     func readAll() throws(StorageError) -> [UInt8] {
-        // A read-only file or file system has nothing to write back (EINVAL, EROFS, EBADF).
-        if fdatasync(descriptor) != 0, errno == EIO || errno == ENOSPC || errno == EDQUOT {
+        // fsync, not fdatasync: the appends use fdatasync, so fault injection by system call
+        // (strace -e inject=fdatasync) keeps targeting them alone. A read-only file or file system
+        // has nothing to write back (EINVAL, EROFS, EBADF).
+        if fsync(descriptor) != 0, errno == EIO || errno == ENOSPC || errno == EDQUOT {
             throw StorageError(code: errno)
         }
         // Drops the now clean cached pages so that the reads below come from the device.

@@ -91,6 +91,24 @@ import Testing
         print("fdatasync EIO injected at calls 1-4: \(cases) cases, never acknowledged, daemon exited, replay clean")
     }
 
+    /// The write-back before the journal is read at start (fsync) fails: the daemon refuses to
+    /// start rather than replay what the disk may not hold; the next start recovers.
+    @Test func injectedWriteBackFailureAtStartRefusesToStart() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(try daemon.client(["like", "before"]).status == 0)
+        #expect(daemon.stop() == 0)
+        #expect {
+            try daemon.start(arguments: [], strace: ["-e", "trace=fsync", "-e", "inject=fsync:error=EIO:when=1"])
+        } throws: { error in
+            String(describing: error).contains("cannot read") && String(describing: error).contains("(74)")
+        }
+        try daemon.start()
+        #expect(try daemon.journalLines().count == 1)
+        #expect(try daemon.client(["like", "after"]).status == 0)
+        print("fsync EIO injected at the start-up write-back: refused to start (74), the next start recovered")
+    }
+
     @Test func injectedWriteFailuresAreRefusedAndTheDaemonKeepsServing() throws {
         var cases = 0
         for (error, code) in [("ENOSPC", Int32(75)), ("EIO", Int32(74))] {

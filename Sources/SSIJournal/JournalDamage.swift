@@ -5,6 +5,8 @@ public struct JournalDamage: Sendable, Equatable, CustomStringConvertible {
         case malformed(String)
         case sequence(expected: UInt64, found: UInt64)
         case tornTail(bytes: Int)
+        /// NUL bytes (up to the last one on the line): data lost while the file size survived.
+        case hole(bytes: Int)
 
         public var description: String {
             switch self {
@@ -14,6 +16,7 @@ public struct JournalDamage: Sendable, Equatable, CustomStringConvertible {
             case .sequence(let expected, let found):
                 "sequence out of order (expected \(expected) or later, found \(found))"
             case .tornTail(let bytes): "incomplete last record (\(bytes) bytes, no newline): a write cut short"
+            case .hole(let bytes): "\(bytes) bytes ending in NULs: data lost in a crash, the file size kept"
             }
         }
     }

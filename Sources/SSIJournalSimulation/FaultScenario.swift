@@ -8,10 +8,13 @@ public struct FaultScenario: Sendable {
     public let seed: UInt64
     /// False for the negative control: a journal that reads through the page cache at start.
     public var readsBypassCache: Bool
+    /// What lost writes leave on the disk; nil picks zeros or stale bytes (0xFF) by the seed.
+    public var holeByte: UInt8?
 
-    public init(seed: UInt64, readsBypassCache: Bool = true) {
+    public init(seed: UInt64, readsBypassCache: Bool = true, holeByte: UInt8? = nil) {
         self.seed = seed
         self.readsBypassCache = readsBypassCache
+        self.holeByte = holeByte
     }
 
     /// Each call fails with probability `faultRate`, in a way that call can fail.
@@ -34,7 +37,8 @@ public struct FaultScenario: Sendable {
         var tally = ScenarioTally(scenarios: 1)
         let faultRate = [0.0, 0.02, 0.08, 0.25].randomElement(using: &random)!
         let plan = Self.plan(faultRate: faultRate)
-        var disk = SimulatedDisk(seed: random.next(), readsBypassCache: readsBypassCache, plan: plan)
+        let hole = holeByte ?? (Bool.random(using: &random) ? 0 : 0xFF)
+        var disk = SimulatedDisk(seed: random.next(), readsBypassCache: readsBypassCache, holeByte: hole, plan: plan)
         var ledger = AppendLedger()
         var counter = 0
 

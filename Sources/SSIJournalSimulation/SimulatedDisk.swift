@@ -31,15 +31,20 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
     private var processKilled = false
     private var faultCounts: [DiskFault: Int] = [:]
     private let readsBypassCache: Bool
+    /// What the disk holds where data was lost but the file's size survived.
+    private let holeByte: UInt8
 
     /// A disk holding `contents`, all of it durable. `plan` is asked before every write, sync and
     /// truncate; nil lets the call succeed. `readsBypassCache: false` makes `readAll` read through
     /// the page cache instead, as a journal that skipped the write-back and cache drop would.
+    /// `holeByte` fills what a lost write leaves on the disk: zeros (fresh blocks) or, say, 0xFF
+    /// for stale data.
     public init(
-        contents: [UInt8] = [], seed: UInt64, readsBypassCache: Bool = true,
+        contents: [UInt8] = [], seed: UInt64, readsBypassCache: Bool = true, holeByte: UInt8 = 0,
         plan: @escaping (Call, inout SeededGenerator) -> DiskFault? = { _, _ in nil }
     ) {
         self.readsBypassCache = readsBypassCache
+        self.holeByte = holeByte
         visible = contents
         durable = contents
         random = SeededGenerator(seed: seed)
@@ -87,27 +92,31 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
                 for (index, change) in pending.prefix(survivors).enumerated() {
                     if index == survivors - 1, case .write(let offset, let bytes) = change, !bytes.isEmpty {
                         let kept = Int.random(in: 0...bytes.count, using: &random)
-                        Self.apply(.write(offset: offset, bytes: Array(bytes.prefix(kept))), to: &image)
+                        Self.apply(.write(offset: offset, bytes: Array(bytes.prefix(kept))), to: &image, fill: holeByte)
                     } else {
-                        Self.apply(change, to: &image)
+                        Self.apply(change, to: &image, fill: holeByte)
                     }
                 }
             case .anyOrder:
                 for change in pending {
                     guard case .write(let offset, let bytes) = change else {
-                        if Bool.random(using: &random) { Self.apply(change, to: &image) }
+                        if Bool.random(using: &random) { Self.apply(change, to: &image, fill: holeByte) }
                         continue
                     }
                     switch Int.random(in: 0..<4, using: &random) {
-                    case 0: Self.apply(change, to: &image)
+                    case 0: Self.apply(change, to: &image, fill: holeByte)
                     case 1: break
                     case 2:
-                        Self.apply(.write(offset: offset, bytes: [UInt8](repeating: 0, count: bytes.count)), to: &image)
-                    default: Self.applySomeSectors(offset: offset, bytes: bytes, to: &image, using: &random)
+                        let lost = [UInt8](repeating: holeByte, count: bytes.count)
+                        Self.apply(.write(offset: offset, bytes: lost), to: &image, fill: holeByte)
+                    default:
+                        Self.applySomeSectors(
+                            offset: offset, bytes: bytes, to: &image, fill: holeByte, using: &random)
                     }
                 }
             }
-            return SimulatedDisk(contents: image, seed: seed, readsBypassCache: readsBypassCache)
+            return SimulatedDisk(
+                contents: image, seed: seed, readsBypassCache: readsBypassCache, holeByte: holeByte)
         }
     }
 
@@ -162,7 +171,7 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
         case .ioError, .noSpace, .shortWrite:
             return .failure(StorageError(code: EIO))
         case .syncLosesPages:
-            for change in pending where Bool.random(using: &random) { Self.apply(change, to: &durable) }
+            for change in pending where Bool.random(using: &random) { Self.apply(change, to: &durable, fill: holeByte) }
             pending = []
             return .failure(StorageError(code: EIO))
         case .powerCut:
@@ -172,7 +181,7 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
             processKilled = true
             return .failure(StorageError(code: EIO))
         case nil:
-            for change in pending { Self.apply(change, to: &durable) }
+            for change in pending { Self.apply(change, to: &durable, fill: holeByte) }
             pending = []
             return .success(())
         }
@@ -205,14 +214,15 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
     }
 
     private func record(_ change: Change) {
-        Self.apply(change, to: &visible)
+        Self.apply(change, to: &visible, fill: 0)
         pending.append(change)
     }
 
-    static func apply(_ change: Change, to bytes: inout [UInt8]) {
+    /// `fill` pads a write past the end: zeros in the page cache, the hole byte on the disk.
+    static func apply(_ change: Change, to bytes: inout [UInt8], fill: UInt8) {
         switch change {
         case .write(let offset, let data):
-            if bytes.count < offset { bytes += [UInt8](repeating: 0, count: offset - bytes.count) }
+            if bytes.count < offset { bytes += [UInt8](repeating: fill, count: offset - bytes.count) }
             let overlap = min(data.count, bytes.count - offset)
             bytes.replaceSubrange(offset..<(offset + overlap), with: data.prefix(overlap))
             bytes += data.dropFirst(overlap)
@@ -226,12 +236,12 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
     }
 
     /// A write torn by the disk: each sector it touches holds the new bytes or what was there
-    /// before (zeros past the old end), independently.
+    /// before (the hole byte past the old end), independently.
     static func applySomeSectors(
-        offset: Int, bytes: [UInt8], to image: inout [UInt8], using random: inout SeededGenerator
+        offset: Int, bytes: [UInt8], to image: inout [UInt8], fill: UInt8, using random: inout SeededGenerator
     ) {
         let end = offset + bytes.count
-        if image.count < end { image += [UInt8](repeating: 0, count: end - image.count) }
+        if image.count < end { image += [UInt8](repeating: fill, count: end - image.count) }
         var sectorStart = offset - offset % sectorSize
         while sectorStart < end {
             let from = max(sectorStart, offset)

@@ -98,6 +98,23 @@ import Testing
         #expect(tail.entries == Array(Self.entries.prefix(6)))
     }
 
+    /// A lost write whose size reached the disk reads as NULs up to where the next record begins:
+    /// that record is kept, the hole reported.
+    @Test func aRecordRightAfterAHoleOfZerosIsKept() {
+        let hole = [UInt8](repeating: 0, count: Self.lines[3].count + 1)
+        let bytes = Array(Self.bytes[0..<Self.boundaries[2]]) + hole + Array(Self.bytes[Self.boundaries[3]...])
+        let scan = JournalScan.scan(bytes)
+        #expect(scan.entries == Self.entries.enumerated().filter { $0.offset != 3 }.map(\.element))
+        #expect(scan.damaged.map(\.reason) == [.hole(bytes: hole.count)])
+        #expect(scan.gaps.isEmpty)
+        // A hole ending inside a record: that record is reported, the ones after it kept.
+        var torn = Self.bytes
+        torn.replaceSubrange(Self.boundaries[2]..<(Self.boundaries[2] + 40), with: [UInt8](repeating: 0, count: 40))
+        let partial = JournalScan.scan(torn)
+        #expect(partial.entries == Self.entries.enumerated().filter { $0.offset != 3 }.map(\.element))
+        #expect(partial.damaged.count == 2)
+    }
+
     @Test func aMissingRecordIsAGap() {
         var lines = Self.lines
         lines.remove(at: 3)

@@ -148,11 +148,9 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
                 // The write was under way: some of it may be in the cache when the power goes.
                 let count = Int.random(in: 0...data.count, using: &random)
                 record(.write(offset: offset, bytes: Array(data.prefix(count))))
-                poweredOff = true
-                return .failure(StorageError(code: EIO))
+                return stop(after: .powerCut)
             case .processKilled:
-                processKilled = true
-                return .failure(StorageError(code: EIO))
+                return stop(after: .processKilled)
             case .syncLosesPages, nil:
                 record(.write(offset: offset, bytes: data))
                 return .success(data.count)
@@ -168,43 +166,37 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
     private func synchronizeLocked() -> Result<Void, StorageError> {
         guard !poweredOff, !processKilled else { return .failure(StorageError(code: EIO)) }
         switch fault(for: .synchronize) {
-        case .ioError, .noSpace, .shortWrite:
-            return .failure(StorageError(code: EIO))
-        case .syncLosesPages:
-            for change in pending where Bool.random(using: &random) { Self.apply(change, to: &durable, fill: holeByte) }
-            pending = []
-            return .failure(StorageError(code: EIO))
-        case .powerCut:
-            poweredOff = true
-            return .failure(StorageError(code: EIO))
-        case .processKilled:
-            processKilled = true
-            return .failure(StorageError(code: EIO))
         case nil:
             for change in pending { Self.apply(change, to: &durable, fill: holeByte) }
             pending = []
             return .success(())
+        case .syncLosesPages:
+            for change in pending where Bool.random(using: &random) { Self.apply(change, to: &durable, fill: holeByte) }
+            pending = []
+            return .failure(StorageError(code: EIO))
+        case let fault?:
+            return stop(after: fault)
         }
     }
 
     public func truncate(to length: Int) throws(StorageError) {
         let outcome: Result<Void, StorageError> = lock.withLock {
             guard !poweredOff, !processKilled else { return .failure(StorageError(code: EIO)) }
-            switch fault(for: .truncate) {
-            case .ioError, .noSpace, .shortWrite, .syncLosesPages:
-                return .failure(StorageError(code: EIO))
-            case .powerCut:
-                poweredOff = true
-                return .failure(StorageError(code: EIO))
-            case .processKilled:
-                processKilled = true
-                return .failure(StorageError(code: EIO))
-            case nil:
-                record(.truncate(length: length))
-                return .success(())
-            }
+            if let fault = fault(for: .truncate) { return stop(after: fault) }
+            record(.truncate(length: length))
+            return .success(())
         }
         try outcome.get()
+    }
+
+    /// A call that fails with EIO; a power cut or a kill also stops every later call.
+    private func stop<Success>(after fault: DiskFault) -> Result<Success, StorageError> {
+        switch fault {
+        case .powerCut: poweredOff = true
+        case .processKilled: processKilled = true
+        case .noSpace, .shortWrite, .ioError, .syncLosesPages: break
+        }
+        return .failure(StorageError(code: EIO))
     }
 
     private func fault(for call: Call) -> DiskFault? {

@@ -41,32 +41,22 @@ public final class JournalFile: @unchecked Sendable {
             if errno == ELOOP { throw .unsafeFile("\(path) is a symbolic link: refusing to use it as the journal") }
             throw .io("cannot open \(path): \(errnoText())")
         }
+        // Owns the descriptor from here: every refusal below closes it.
+        let storage = DescriptorStorage(descriptor: fd)
         var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            close(fd)
-            throw .io("cannot stat \(path): \(errnoText())")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            close(fd)
-            throw .unsafeFile("\(path) is not a regular file")
-        }
+        guard fstat(fd, &info) == 0 else { throw .io("cannot stat \(path): \(errnoText())") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .unsafeFile("\(path) is not a regular file") }
         guard info.st_nlink == 1 else {
-            close(fd)
             throw .unsafeFile("\(path) has \(info.st_nlink) hard links: refusing a journal shared with another path")
         }
-        guard info.st_uid == getuid() else {
-            close(fd)
-            throw .unsafeFile("\(path) belongs to uid \(info.st_uid), not to you")
-        }
+        guard info.st_uid == getuid() else { throw .unsafeFile("\(path) belongs to uid \(info.st_uid), not to you") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
             throw .locked("\(path) is locked: another ssi-logd is using this state directory")
         }
         if created, fsync(directoryFD) != 0 {
-            close(fd)
             throw .syncFailed("cannot sync the state directory \(directory): \(errnoText())")
         }
-        return try open(storage: DescriptorStorage(descriptor: fd), path: path)
+        return try open(storage: storage, path: path)
     }
 
     /// Opens a journal on any storage (the fault tests' simulated disk): reads it, cuts off a torn

@@ -33,8 +33,8 @@ public actor EventStore {
     private(set) var lastSeq: UInt64
     /// When the newest record was written: the last moment the user saw the score.
     public private(set) var lastRecorded: Int64?
-    /// Committed request ids and the entry id each produced.
-    private var requests: [String: String] = [:]
+    /// The first answer for every committed request id, and what each undo took away.
+    private var index = CommitIndex()
     private var pending: [Pending] = []
     private var pendingEventIDs: [String] = []
     private var pendingUndoTargets: Set<String> = []
@@ -57,14 +57,10 @@ public actor EventStore {
         self.clock = clock
         self.startedAt = clock()
         var state = ScoreState(model: configuration.model)
-        var requests: [String: String] = [:]
-        for entry in scan.entries {
-            // A rejected entry (an undo of an unknown event) is kept in the file but changes nothing.
-            try? state.apply(entry)
-            if let request = entry.requestID { requests[request] = entry.id }
-        }
+        var index = CommitIndex()
+        for entry in scan.entries { index.apply(entry, to: &state) }
         self.state = state
-        self.requests = requests
+        self.index = index
         self.records = scan.entries.count + scan.damaged.count
         self.lastSeq = scan.nextSeq - 1
         self.lastRecorded = scan.entries.map(\.recorded).max()
@@ -111,7 +107,7 @@ public actor EventStore {
     /// Undoes an event (the latest when none is named); returns once the undo record is on disk.
     public func undo(target: String?, requestID: String) async throws(ProtocolError) -> (UndoEvent, ActionEvent) {
         if let existing = try committedOrPending(requestID) {
-            guard case .undo(let undo) = existing, let event = undoneEvent(undo.target) else {
+            guard case .undo(let undo) = existing, let event = index.undoneEvent(undo.target) else {
                 throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
             }
             return (undo, event)
@@ -136,7 +132,7 @@ public actor EventStore {
             .undo(UndoEvent(id: undoID, seq: seq, target: targetID, recorded: now, requestID: requestID))
         }
         pendingUndoTargets.remove(targetID)
-        guard case .undo(let undo) = try result.get().entry, let event = undoneEvent(targetID) else {
+        guard case .undo(let undo) = try result.get().entry, let event = index.undoneEvent(targetID) else {
             throw ProtocolError(.internalError, "undo was not applied")
         }
         return (undo, event)
@@ -171,27 +167,16 @@ public actor EventStore {
         return pause
     }
 
-    private func undoneEvent(_ id: String) -> ActionEvent? { undoneEvents[id] }
-
-    /// Pause records by id, so that a retried pause gets its first answer.
-    private var pauses: [String: PauseEvent] = [:]
-
-    /// Events removed by undo, kept so that a response can say what was undone.
-    private var undoneEvents: [String: ActionEvent] = [:]
-
     private func latestUndoable() -> String? {
         if let pendingID = pendingEventIDs.last(where: { !pendingUndoTargets.contains($0) }) { return pendingID }
         return state.events.values.filter { !pendingUndoTargets.contains($0.id) }.max(by: { $0.seq < $1.seq })?.id
     }
 
     private func committedOrPending(_ requestID: String) throws(ProtocolError) -> JournalEntry? {
-        if let entryID = requests[requestID] {
-            if let event = state.events[entryID] ?? undoneEvents[entryID] { return .action(event) }
-            if let target = state.undone.first(where: { $0.value == entryID })?.key {
-                return .undo(UndoEvent(id: entryID, seq: 0, target: target, recorded: 0, requestID: requestID))
-            }
-            if let pause = pauses[entryID] { return .pause(pause) }
-            throw ProtocolError(.invalidArgument, "request id '\(requestID)' was already used")
+        switch index.lookup(requestID, in: state) {
+        case .answered(let entry): return entry
+        case .usedWithoutAnswer: throw ProtocolError(.invalidArgument, "request id '\(requestID)' was already used")
+        case .unused: break
         }
         if pending.contains(where: { $0.requestID == requestID }) {
             throw ProtocolError(.temporary, "request '\(requestID)' is still being written; retry")
@@ -296,12 +281,7 @@ public actor EventStore {
                 var committed: [Committed] = []
                 committed.reserveCapacity(entries.count)
                 for entry in entries {
-                    if case .undo(let undo) = entry, let event = state.events[undo.target] {
-                        undoneEvents[undo.target] = event
-                    }
-                    try? state.apply(entry)
-                    if let request = entry.requestID { requests[request] = entry.id }
-                    if case .pause(let pause) = entry { pauses[pause.id] = pause }
+                    index.apply(entry, to: &state)
                     let after = state.score(at: now)
                     committed.append(Committed(entry: entry, before: score, after: after))
                     score = after

@@ -222,6 +222,41 @@ import Testing
         #expect(try daemon.journalLines().count == 1)
     }
 
+    /// Undo and pause retried with the same request id, before and after a restart, get the first
+    /// answer (same id and sequence number), and a retried log whose event was since undone too.
+    @Test func retriedUndoPauseAndUndoneLogGetTheirFirstAnswerAfterARestart() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let log = #"{"v":1,"id":"r-log","op":"log","action":"comment"}"#
+        let logged = try #require(try RawConnection(path: daemon.socketPath).request(log)["result"] as? [String: Any])
+        let eventID = try #require(logged["id"] as? String)
+        let requests = [
+            log, #"{"v":1,"id":"r-undo","op":"undo","event":"\#(eventID)"}"#,
+            #"{"v":1,"id":"r-pause","op":"pause","until":"2099-01-01T00:00"}"#,
+        ]
+        func answers() throws -> [[String: Any]] {
+            try requests.map { request in
+                let response = try RawConnection(path: daemon.socketPath).request(request)
+                return try #require(response["result"] as? [String: Any], "\(request): \(response)")
+            }
+        }
+        let first = try answers()
+        #expect(first[0]["id"] as? String == eventID)
+        #expect(first[1]["undone"] as? String == eventID)
+        func expectSameAsFirst(_ again: [[String: Any]], _ when: String) {
+            for (before, after) in zip(first, again) {
+                #expect(before["id"] as? String == after["id"] as? String, "\(when)")
+                #expect(before["seq"] as? Int == after["seq"] as? Int, "\(when)")
+            }
+            #expect(again[1]["undone"] as? String == eventID, "\(when)")
+        }
+        expectSameAsFirst(try answers(), "retried")
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        expectSameAsFirst(try answers(), "retried after a restart")
+        #expect(try daemon.journalLines().count == 3)
+    }
+
     @Test func socketAndFilesArePrivate() throws {
         let daemon = try DaemonHarness()
         daemon.extraArguments = []

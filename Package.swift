@@ -31,6 +31,8 @@ let package = Package(
         ),
         .target(name: "SSIProtocol", dependencies: ["SSIJSON"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
+        // LinkedIn data exports read into catalog actions. Pure: names and texts in, actions out.
+        .target(name: "SSIImport", dependencies: ["SSIProtocol"]),
         // A simulated disk for the journal's fault tests: page cache, failed syncs, power cuts.
         .target(name: "SSIJournalSimulation", dependencies: ["SSIJournal"]),
         .target(
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "ssi-log",
             dependencies: [
-                "SSIProtocol", "SSIJournal", "SSIJSON",
+                "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +68,7 @@ let package = Package(
             dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
+        .testTarget(name: "SSIImportTests", dependencies: ["SSIImport"]),
         .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIProtocolTests",

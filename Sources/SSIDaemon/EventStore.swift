@@ -82,15 +82,16 @@ public actor EventStore {
     public var recordCount: Int { records }
 
     /// Logs an action; returns once its record is on disk, with the score before and after it.
+    /// `repeated`: the request id was already committed, and this is the first answer again.
     public func log(
         _ request: LogRequest, requestID: String
-    ) async throws(ProtocolError) -> (event: ActionEvent, before: Score, after: Score) {
+    ) async throws(ProtocolError) -> (event: ActionEvent, before: Score, after: Score, repeated: Bool) {
         if let existing = try committedOrPending(requestID) {
             guard case .action(let event) = existing else {
                 throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
             }
             let score = state.score(at: clock())
-            return (event, score, score)
+            return (event, score, score, true)
         }
         let now = clock()
         let event = try validate(request, requestID: requestID, now: now)
@@ -101,7 +102,7 @@ public actor EventStore {
         }
         let committed = try entry.get()
         guard case .action(let event) = committed.entry else { throw ProtocolError(.internalError, "wrong entry") }
-        return (event, committed.before, committed.after)
+        return (event, committed.before, committed.after, false)
     }
 
     /// Undoes an event (the latest when none is named); returns once the undo record is on disk.

@@ -40,7 +40,7 @@ public struct RequestRouter: Sendable {
     func result(for request: Request) async throws(ProtocolError) -> JSONValue {
         switch request.operation {
         case .log(let log):
-            let (event, before, after) = try await store.log(log, requestID: request.id)
+            let (event, before, after, repeated) = try await store.log(log, requestID: request.id)
             let pillar = await store.state.model.actions[event.action]?.pillar ?? .brand
             return .object([
                 ("id", .string(event.id)), ("seq", .int(event.seq)), ("action", .string(event.action)),
@@ -48,6 +48,7 @@ public struct RequestRouter: Sendable {
                 ("pillar", .string(pillar.rawValue)),
                 ("delta", .hundredths(after.hundredths(pillar) - before.hundredths(pillar))),
                 ("total_delta", .hundredths(after.totalHundredths - before.totalHundredths)),
+                ("repeated", .bool(repeated)),
             ])
         case .undo(let target):
             let (undo, event) = try await store.undo(target: target, requestID: request.id)

@@ -8,27 +8,14 @@ import SSIProtocol
 
 /// Sends a request and turns every failure into a message on stderr and a sysexits code.
 enum ClientExit {
+    static let rejectedInput: Int32 = 65
     static let unreachable: Int32 = 69
     static let ioError: Int32 = 74
 
     static func perform(_ operation: Request.Operation, options: ClientOptions) throws -> JSONValue {
-        let path = DefaultPaths.socket(explicit: options.socket)
-        let request = Request(id: randomID(), operation: operation)
-        let response: JSONValue
-        do {
-            let connection = try DaemonConnection(path: path)
-            defer { connection.close() }
-            response = try connection.exchange(request)
-        } catch .unreachable(let path, let reason) {
-            fail(
-                """
-                ssi-log: cannot reach ssi-logd at \(path) (\(reason)).
-                Start it with `systemctl --user start ssi-logd.socket` (after `make install`), or run `make run` \
-                (or `ssi-logd`) in another terminal.
-                """, code: unreachable, options: options, errorCode: "unreachable")
-        } catch .io(let message) {
-            fail("ssi-log: \(message)", code: ioError, options: options, errorCode: "io_error")
-        }
+        let connection = connect(options: options)
+        defer { connection.close() }
+        let response = exchange(Request(id: randomID(), operation: operation), on: connection, options: options)
         if let error = response["error"] {
             let code = error["code"]?.stringValue.flatMap(ErrorCode.init(rawValue:)) ?? .internalError
             let message = error["message"]?.stringValue ?? "unknown error"
@@ -41,6 +28,38 @@ enum ClientExit {
         }
         if options.json { print(result.serialized()) }
         return result
+    }
+
+    /// Connects to the daemon, or exits 69 with how to start it.
+    static func connect(options: ClientOptions) -> DaemonConnection {
+        do throws(DaemonConnection.Failure) {
+            return try DaemonConnection(path: DefaultPaths.socket(explicit: options.socket))
+        } catch {
+            fail(error, options: options)
+        }
+    }
+
+    /// One request and its response line, or exit 69 or 74.
+    static func exchange(_ request: Request, on connection: DaemonConnection, options: ClientOptions) -> JSONValue {
+        do throws(DaemonConnection.Failure) {
+            return try connection.exchange(request)
+        } catch {
+            fail(error, options: options)
+        }
+    }
+
+    static func fail(_ failure: DaemonConnection.Failure, options: ClientOptions) -> Never {
+        switch failure {
+        case .unreachable(let path, let reason):
+            fail(
+                """
+                ssi-log: cannot reach ssi-logd at \(path) (\(reason)).
+                Start it with `systemctl --user start ssi-logd.socket` (after `make install`), or run `make run` \
+                (or `ssi-logd`) in another terminal.
+                """, code: unreachable, options: options, errorCode: "unreachable")
+        case .io(let message):
+            fail("ssi-log: \(message)", code: ioError, options: options, errorCode: "io_error")
+        }
     }
 
     static func fail(_ message: String, code: Int32, options: ClientOptions, errorCode: String) -> Never {

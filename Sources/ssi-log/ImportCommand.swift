@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import SSIImport
+import SSIJSON
+import SSIProtocol
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Log the actions of a LinkedIn data export (the unzipped folder); safe to run again.",
+        discussion: """
+            Reads Connections.csv, Invitations.csv (sent), messages.csv (sent, and replies to yours), \
+            Comments_*.csv, Endorsement_Received_Info.csv, Profile.csv and Positions.csv, whatever the \
+            export's year. Each row gets a request id made from its content, so importing the same or a \
+            newer export again logs only what is new.
+            """)
+
+    @Argument(help: "The unzipped export folder (Basic_LinkedInDataExport_… or Complete_…).")
+    var folder: String
+
+    @Flag(help: "Show what would be logged, without the daemon.")
+    var dryRun = false
+
+    @OptionGroup var options: ClientOptions
+
+    func run() throws {
+        let plan = LinkedInExport.plan(files: try readFolder())
+        guard !plan.files.isEmpty else {
+            ClientExit.fail(
+                "ssi-log: \(folder) holds no LinkedIn export file this reads (Connections.csv, Invitations.csv, "
+                    + "messages.csv, …)", code: ClientExit.rejectedInput, options: options,
+                errorCode: "invalid_argument")
+        }
+        if dryRun {
+            report(plan, added: nil, repeated: 0, refused: [:], score: nil)
+            return
+        }
+        var added = 0
+        var repeated = 0
+        var refused: [String: Int] = [:]
+        var score: JSONValue?
+        let connection = ClientExit.connect(options: options)
+        defer { connection.close() }
+        for action in plan.actions {
+            let response = ClientExit.exchange(
+                Request(id: action.requestID, operation: .log(action.request)), on: connection, options: options)
+            if let error = response["error"] {
+                let code = error["code"]?.stringValue.flatMap(ErrorCode.init(rawValue:)) ?? .internalError
+                // A catalog without the action (a user config) or a bad row: the rest still goes in.
+                guard code == .unknownAction || code == .invalidArgument || code == .badTime else {
+                    ClientExit.printError(
+                        "ssi-log: \(action.source): \(error["message"]?.stringValue ?? "failed"); "
+                            + "\(added) added so far; run the import again to go on")
+                    throw ExitCode(code.exitCode)
+                }
+                refused["\(code.rawValue): \(error["message"]?.stringValue ?? "")", default: 0] += 1
+                continue
+            }
+            if response["result"]?["repeated"]?.boolValue == true { repeated += 1 } else { added += 1 }
+            score = response["result"]?["score"] ?? score
+        }
+        report(plan, added: added, repeated: repeated, refused: refused, score: score)
+    }
+
+    func readFolder() throws -> [(name: String, text: String)] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let hint = folder.lowercased().hasSuffix(".zip") ? " (unzip it first)" : ""
+            ClientExit.fail(
+                "ssi-log: \(folder) is not a folder\(hint)", code: ClientExit.rejectedInput, options: options,
+                errorCode: "invalid_argument")
+        }
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+                $0.lowercased().hasSuffix(".csv")
+            }
+            return try names.sorted().map { name in
+                let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
+                return (name, String(decoding: data, as: UTF8.self))
+            }
+        } catch {
+            ClientExit.fail(
+                "ssi-log: cannot read \(folder): \(error.localizedDescription)", code: ClientExit.ioError,
+                options: options, errorCode: "io_error")
+        }
+    }
+
+    func report(_ plan: ImportPlan, added: Int?, repeated: Int, refused: [String: Int], score: JSONValue?) {
+        let counts = plan.counts.sorted { $0.key < $1.key }
+        let skipped = plan.skipped.sorted { $0.key < $1.key }
+        if options.json {
+            var members: [(String, JSONValue)] = [
+                ("owner", plan.owner.map { .string($0) } ?? .null),
+                ("actions", .object(counts.map { ($0.key, .int($0.value)) })),
+                ("files", .object(plan.files.map { ($0.name, .int($0.actions)) })),
+                ("skipped", .object(skipped.map { ($0.key, .int($0.value)) })),
+                ("ignored_files", .array(plan.ignoredFiles.map { .string($0) })),
+            ]
+            if let added {
+                members += [
+                    ("added", .int(added)), ("repeated", .int(repeated)),
+                    ("refused", .object(refused.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                    ("score", score ?? .null),
+                ]
+            }
+            print(JSONValue.object(members).serialized())
+            return
+        }
+        let summary = counts.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        print("\(plan.actions.count) actions in \(folder) (owner: \(plan.owner ?? "unknown")): \(summary)")
+        for file in plan.files { print("  \(file.name): \(file.actions)") }
+        if !skipped.isEmpty {
+            print("left out: " + skipped.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if !plan.ignoredFiles.isEmpty { print("not used: " + plan.ignoredFiles.joined(separator: ", ")) }
+        guard let added else {
+            print("dry run: nothing logged")
+            return
+        }
+        print(
+            "logged \(added) new, \(repeated) already imported"
+                + (refused.isEmpty ? "" : ", \(refused.count) kinds refused:"))
+        for (reason, count) in refused.sorted(by: { $0.key < $1.key }) { print("  \(count) x \(reason)") }
+        if let score { print("score \(TextFormat.number(score["total"]))") }
+    }
+}

@@ -1,0 +1,87 @@
+import SSIProtocol
+import Testing
+
+@testable import SSIImport
+
+/// Every export era of the fixtures read into actions: files found by name in any case and
+/// numbering, columns by header, a `Notes:` preamble skipped, four date formats, quoted fields with
+/// commas and line breaks, drafts and spam left out.
+@Suite struct LinkedInExportTests {
+    func plan(_ folder: String) throws -> ImportPlan { LinkedInExport.plan(files: try ExportFixtures.files(folder)) }
+
+    @Test(arguments: [
+        ("Basic_LinkedInDataExport_05-14-2021", "Maya Lindgren", ["connect": 1, "connection": 3, "message": 1]),
+        (
+            "Complete_LinkedInDataExport_09-18-2022", "Maya Lindgren",
+            ["connect": 1, "connection": 5, "endorsement": 1, "message": 1, "profile": 1]
+        ),
+        (
+            "Basic_LinkedInDataExport_10-21-2023", "Jordan Pike",
+            ["connect": 1, "connection": 4, "endorsement": 1, "message": 2, "reply": 1]
+        ),
+        ("Basic_LinkedInDataExport_08-15-2025", "Jordan Pike", ["connect": 1, "connection": 2, "message": 1]),
+        ("Complete_LinkedInDataExport_03-09-2026", "Jordan Pike", ["comment": 1, "connection": 4, "message": 1]),
+        (
+            "Complete_LinkedInDataExport_10-02-2026", "Jordan Pike",
+            ["connect": 1, "connection": 3, "endorsement": 1, "message": 2, "profile": 2, "reply": 2]
+        ),
+    ])
+    func everyEraReadsIntoCatalogActions(folder: String, owner: String, counts: [String: Int]) throws {
+        let plan = try plan(folder)
+        #expect(plan.owner == owner)
+        #expect(plan.counts == counts)
+        // Every action has a valid time (or none, for profile sections) and a unique request id.
+        for action in plan.actions {
+            #expect(action.request.at != nil || action.request.action == "profile", "\(action.source)")
+        }
+        #expect(Set(plan.actions.map(\.requestID)).count == plan.actions.count)
+    }
+
+    @Test func datesOfEveryFormatBecomeISO() throws {
+        let plan = try plan("Basic_LinkedInDataExport_10-21-2023")
+        let at = Dictionary(plan.actions.map { ($0.source, $0.request.at ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(at["Connections.csv:4"] == "2023-02-08T12:00:00")  // 08 Feb 2023: a day, local noon
+        #expect(at["Invitations.csv:2"] == "2023-02-07T14:37:00")  // "2/7/23, 2:37 PM", local
+        #expect(at["Endorsement_Received_Info.csv:2"] == "2023-06-20T13:05:02Z")  // 2023/06/20 13:05:02 UTC
+        #expect(at["messages.csv:3"] == "2023-06-01T15:10:00Z")  // 2023-06-01 15:10:00 UTC
+    }
+
+    @Test func draftsSpamAndIncomingInvitationsAreLeftOutAndCounted() throws {
+        #expect(try plan("Basic_LinkedInDataExport_08-15-2025").skipped["draft message"] == 1)
+        #expect(try plan("Basic_LinkedInDataExport_10-21-2023").skipped["incoming invitation"] == 1)
+        #expect(try plan("Basic_LinkedInDataExport_10-21-2023").skipped["spam message"] == 1)
+        #expect(try plan("Complete_LinkedInDataExport_03-09-2026").ignoredFiles.contains("LearningCoachMessages.csv"))
+    }
+
+    @Test func connectionsAreTaggedFromTitleAndCompany() throws {
+        let plan = try plan("Complete_LinkedInDataExport_10-02-2026")
+        let tags = Dictionary(
+            plan.actions.map { ($0.request.note ?? "", $0.request.tags) }, uniquingKeysWith: { a, _ in a })
+        #expect(tags["Ines Okafor-Lindqvist"] == ["decision-maker"])
+        #expect(tags["Tomás Reyes"] == ["internal"])  // at Contoso, the owner's current company
+        #expect(LinkedInExport.isDecisionMaker("Director of Sales"))
+        #expect(!LinkedInExport.isDecisionMaker("Directory Services Engineer"))
+    }
+
+    /// The same row gets the same request id in every export that holds it, so a newer export
+    /// imported after an older one logs only what is new.
+    @Test func rowsKeepTheirRequestIdAcrossExports() throws {
+        let older = try plan("Basic_LinkedInDataExport_08-15-2025")
+        let newer = try plan("Complete_LinkedInDataExport_03-09-2026")
+        let olderIDs = Set(older.actions.filter { $0.request.action == "connection" }.map(\.requestID))
+        let newerIDs = Set(newer.actions.filter { $0.request.action == "connection" }.map(\.requestID))
+        #expect(olderIDs.count == 2)
+        #expect(olderIDs.isSubset(of: newerIDs))
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {
+        let rows = CSVReader.rows("A,B\r\n\"x, y\",\"say \"\"hi\"\"\nthere\r\nok\"\nlast,\"\"")
+        #expect(rows == [["A", "B"], ["x, y", "say \"hi\"\nthere\r\nok"], ["last", ""]])
+    }
+
+    @Test func aFolderWithoutExportFilesGivesNothing() {
+        let plan = LinkedInExport.plan(files: [("notes.csv", "x,y\n1,2\n"), ("readme.txt", "hello")])
+        #expect(plan.actions.isEmpty)
+        #expect(plan.files.isEmpty)
+    }
+}

@@ -3,11 +3,13 @@ import Testing
 
 /// `ssi-log import` of the LinkedIn export fixtures into the real daemon.
 @Suite struct ImportTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
+    static let fixtures =
+        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
             "shared/fixtures/linkedin-export"
-        )
-        .path
+        ).path
 
     @Test func anExportIsLoggedOnceHoweverOftenItIsImported() throws {
         let daemon = try DaemonHarness()

@@ -29,13 +29,29 @@ import Testing
                 try DaemonHarness.binary("ssi-logd"), "--state-dir", daemon.stateDirectory, "--log-target", "stderr",
             ], environment: environment, stdout: nil, stderr: errors.handle.fileDescriptor)
         defer {
+            // systemd-socket-activate ignores SIGTERM until it has started the daemon: a test that
+            // failed before connecting must not wait for it forever.
             process.signal(SIGTERM)
-            #expect(process.wait() == 0)
+            let exit = process.wait(seconds: 20)
+            if exit == nil {
+                process.signal(SIGKILL)
+                _ = process.wait()
+            }
+            #expect(exit == 0)
         }
-        // systemd-socket-activate binds before it starts the daemon, which it does on the first connection.
+        // systemd-socket-activate binds, then listens, then starts the daemon on the first
+        // connection: the socket file appears before a connect can succeed, so retry the connect.
         let deadline = Date().addingTimeInterval(15)
-        while !FileManager.default.fileExists(atPath: path), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        let connection = try RawConnection(path: path)
+        var early: RawConnection?
+        while early == nil {
+            do {
+                early = try RawConnection(path: path)
+            } catch {
+                guard Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+        let connection = try #require(early)
         try connection.send(#"{"v":1,"id":"early","op":"log","action":"comment"}"# + "\n")
         let response = try #require(try connection.readLine())
         #expect(response.contains(#""id":"early","result""#))

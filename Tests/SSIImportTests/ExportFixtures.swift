@@ -3,7 +3,10 @@ import Testing
 
 /// The LinkedIn export samples in `../shared/fixtures/linkedin-export` (fictional, see SOURCE.md).
 enum ExportFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
+    static let root =
+        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
             "shared/fixtures/linkedin-export")
 
@@ -16,7 +19,16 @@ enum ExportFixtures {
     /// Every file of one export folder; fails loudly when the fixtures are missing.
     static func files(_ folder: String) throws -> [(name: String, text: String)] {
         let directory = root.appendingPathComponent(folder)
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            throw Missing(
+                description: "\(directory.path) not found: the fixtures sit in shared/ beside the checkout, "
+                    + "or set SSI_LOG_FIXTURES")
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         return try names.map { ($0, try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
     }
 }

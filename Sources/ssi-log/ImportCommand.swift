@@ -1,8 +1,11 @@
 import ArgumentParser
-import Foundation
 import SSIImport
 import SSIJSON
 import SSIProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +27,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let plan = LinkedInExport.plan(files: try readFolder())
+        let plan = LinkedInExport.plan(files: readFolder())
         guard !plan.files.isEmpty else {
             ClientExit.fail(
                 "ssi-log: \(folder) holds no LinkedIn export file this reads (Connections.csv, Invitations.csv, "
@@ -62,27 +65,48 @@ struct ImportCommand: ParsableCommand {
         report(plan, added: added, repeated: repeated, refused: refused, score: score)
     }
 
-    func readFolder() throws -> [(name: String, text: String)] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    /// The folder's CSV files, read with plain system calls: Foundation would triple the client's
+    /// size and add a millisecond to every `ssi-log` start.
+    func readFolder() -> [(name: String, text: String)] {
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             let hint = folder.lowercased().hasSuffix(".zip") ? " (unzip it first)" : ""
             ClientExit.fail(
                 "ssi-log: \(folder) is not a folder\(hint)", code: ClientExit.rejectedInput, options: options,
                 errorCode: "invalid_argument")
         }
-        do {
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
-                $0.lowercased().hasSuffix(".csv")
+        guard let directory = opendir(folder) else { failToRead(folder) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
             }
-            return try names.sorted().map { name in
-                let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
-                return (name, String(decoding: data, as: UTF8.self))
-            }
-        } catch {
-            ClientExit.fail(
-                "ssi-log: cannot read \(folder): \(error.localizedDescription)", code: ClientExit.ioError,
-                options: options, errorCode: "io_error")
+            if name.lowercased().hasSuffix(".csv") { names.append(name) }
         }
+        return names.sorted().map { ($0, readFile(folder + "/" + $0)) }
+    }
+
+    func readFile(_ path: String) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { failToRead(path) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { failToRead(path) }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func failToRead(_ path: String) -> Never {
+        ClientExit.fail(
+            "ssi-log: cannot read \(path): \(String(cString: strerror(errno)))", code: ClientExit.ioError,
+            options: options, errorCode: "io_error")
     }
 
     func report(_ plan: ImportPlan, added: Int?, repeated: Int, refused: [String: Int], score: JSONValue?) {

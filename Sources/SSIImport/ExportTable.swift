@@ -31,12 +31,3 @@ struct ExportTable {
         return value.isEmpty ? nil : value
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}

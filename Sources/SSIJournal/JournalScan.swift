@@ -40,38 +40,36 @@ public struct JournalScan: Sendable {
                         line: lineNumber, offset: lineStart, reason: .tornTail(bytes: buffer.count - lineStart))
                     break
                 }
-                var recordStart = lineStart
-                // No record holds a NUL byte (JSON escapes control characters), so NULs are a hole:
-                // a write lost in a crash after the file's size reached the disk. The hole is damage,
-                // and the next record may begin right after it instead of being lost with it.
-                if let lastNUL = buffer[lineStart..<newline].lastIndex(of: 0) {
-                    result.damaged.append(
-                        JournalDamage(
-                            line: lineNumber, offset: lineStart, reason: .hole(bytes: lastNUL + 1 - lineStart)))
-                    damagedSinceGood += 1
-                    recordStart = lastNUL + 1
-                }
-                let line = buffer[recordStart..<newline]
-                // A hole that runs up to the newline leaves nothing more to read on this line.
-                if !line.isEmpty || recordStart == lineStart {
-                    do throws(JournalDamage.Reason) {
-                        let entry = try JournalRecord.decode(line)
-                        if entry.seq <= result.lastSeq {
-                            throw JournalDamage.Reason.sequence(expected: result.lastSeq + 1, found: entry.seq)
-                        }
-                        let missing = entry.seq - result.lastSeq - 1
-                        if missing > UInt64(damagedSinceGood) { result.gaps.append((result.lastSeq, entry.seq)) }
-                        result.entries.append(entry)
-                        result.lastSeq = entry.seq
-                        damagedSinceGood = 0
-                    } catch {
-                        result.damaged.append(JournalDamage(line: lineNumber, offset: recordStart, reason: error))
-                        damagedSinceGood += 1
-                    }
-                }
+                let start = lineStart
                 lineStart = newline + 1
                 result.validLength = lineStart
                 result.lineCount += 1
+                var recordStart = start
+                // No record holds a NUL byte (JSON escapes control characters), so NULs are a hole:
+                // a write lost in a crash after the file's size reached the disk. The hole is damage,
+                // and the next record may begin right after it instead of being lost with it.
+                if let lastNUL = buffer[start..<newline].lastIndex(of: 0) {
+                    result.damaged.append(
+                        JournalDamage(line: lineNumber, offset: start, reason: .hole(bytes: lastNUL + 1 - start)))
+                    damagedSinceGood += 1
+                    recordStart = lastNUL + 1
+                }
+                // A hole that runs up to the newline leaves nothing more to read on this line.
+                guard recordStart < newline || recordStart == start else { continue }
+                do throws(JournalDamage.Reason) {
+                    let entry = try JournalRecord.decode(buffer[recordStart..<newline])
+                    if entry.seq <= result.lastSeq {
+                        throw JournalDamage.Reason.sequence(expected: result.lastSeq + 1, found: entry.seq)
+                    }
+                    let missing = entry.seq - result.lastSeq - 1
+                    if missing > UInt64(damagedSinceGood) { result.gaps.append((result.lastSeq, entry.seq)) }
+                    result.entries.append(entry)
+                    result.lastSeq = entry.seq
+                    damagedSinceGood = 0
+                } catch {
+                    result.damaged.append(JournalDamage(line: lineNumber, offset: recordStart, reason: error))
+                    damagedSinceGood += 1
+                }
             }
         }
         return result

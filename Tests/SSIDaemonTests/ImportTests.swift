@@ -5,7 +5,7 @@ import Testing
 @Suite struct ImportTests {
     /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
     static let fixtures =
-        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"]
+        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].flatMap { $0.isEmpty ? nil : $0 }
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
             "shared/fixtures/linkedin-export"

@@ -5,7 +5,7 @@ import Testing
 enum ExportFixtures {
     /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
     static let root =
-        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].map { URL(fileURLWithPath: $0) }
+        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
             "shared/fixtures/linkedin-export")

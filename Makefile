@@ -13,11 +13,6 @@ STATE_HOME := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
 APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-# The LinkedIn export samples the import tests read: shared/ beside the checkout (as on CI), or
-# beside the repository a local clone came from.
-SSI_LOG_FIXTURES ?= $(firstword $(wildcard $(CURDIR)/../shared/fixtures/linkedin-export \
-	$(shell git remote get-url origin 2>/dev/null)/../shared/fixtures/linkedin-export))
-export SSI_LOG_FIXTURES
 
 .PHONY: all deps build release run test torture sanitize sanitize-address bench journald install embed-config lint clean
 

@@ -3,13 +3,10 @@ import Testing
 
 /// `ssi-log import` of the LinkedIn export fixtures into the real daemon.
 @Suite struct ImportTests {
-    /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
+    /// The project's own export fixtures (fictional people), in `Tests/Fixtures/linkedin-export`.
     static let fixtures =
-        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "shared/fixtures/linkedin-export"
-        ).path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/linkedin-export").path
 
     @Test func anExportIsLoggedOnceHoweverOftenItIsImported() throws {
         let daemon = try DaemonHarness()
@@ -21,7 +18,7 @@ import Testing
         let report = try first.json()
         #expect(report["added"] as? Int == 11)
         #expect(report["repeated"] as? Int == 0)
-        #expect(report["owner"] as? String == "Jordan Pike")
+        #expect(report["owner"] as? String == "Elias Brandvold")
         #expect(try daemon.journalLines().count == 11)
         let total = try #require((report["score"] as? [String: Any])?["total"] as? Double)
         #expect(total > empty ?? 100)

@@ -1,14 +1,11 @@
 import Foundation
 import Testing
 
-/// The LinkedIn export samples in `../shared/fixtures/linkedin-export` (fictional, see SOURCE.md).
+/// The project's LinkedIn export fixtures in `Tests/Fixtures/linkedin-export` (fictional people, see
+/// the README there).
 enum ExportFixtures {
-    /// `$SSI_LOG_FIXTURES`, else `shared/fixtures/linkedin-export` beside the checkout, where CI has it.
-    static let root =
-        ProcessInfo.processInfo.environment["SSI_LOG_FIXTURES"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "shared/fixtures/linkedin-export")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/linkedin-export")
 
     static let folders = [
         "Basic_LinkedInDataExport_05-14-2021", "Complete_LinkedInDataExport_09-18-2022",
@@ -21,8 +18,7 @@ enum ExportFixtures {
         let directory = root.appendingPathComponent(folder)
         guard FileManager.default.fileExists(atPath: directory.path) else {
             throw Missing(
-                description: "\(directory.path) not found: the fixtures sit in shared/ beside the checkout, "
-                    + "or set SSI_LOG_FIXTURES")
+                description: "\(directory.path) not found: the fixtures belong in Tests/Fixtures")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         return try names.map { ($0, try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }

@@ -10,19 +10,19 @@ import Testing
     func plan(_ folder: String) throws -> ImportPlan { LinkedInExport.plan(files: try ExportFixtures.files(folder)) }
 
     @Test(arguments: [
-        ("Basic_LinkedInDataExport_05-14-2021", "Maya Lindgren", ["connect": 1, "connection": 3, "message": 1]),
+        ("Basic_LinkedInDataExport_05-14-2021", "Nora Halvorsen", ["connect": 1, "connection": 3, "message": 1]),
         (
-            "Complete_LinkedInDataExport_09-18-2022", "Maya Lindgren",
+            "Complete_LinkedInDataExport_09-18-2022", "Nora Halvorsen",
             ["connect": 1, "connection": 5, "endorsement": 1, "message": 1, "profile": 1]
         ),
         (
-            "Basic_LinkedInDataExport_10-21-2023", "Jordan Pike",
+            "Basic_LinkedInDataExport_10-21-2023", "Elias Brandvold",
             ["connect": 1, "connection": 4, "endorsement": 1, "message": 2, "reply": 1]
         ),
-        ("Basic_LinkedInDataExport_08-15-2025", "Jordan Pike", ["connect": 1, "connection": 2, "message": 1]),
-        ("Complete_LinkedInDataExport_03-09-2026", "Jordan Pike", ["comment": 1, "connection": 4, "message": 1]),
+        ("Basic_LinkedInDataExport_08-15-2025", "Elias Brandvold", ["connect": 1, "connection": 2, "message": 1]),
+        ("Complete_LinkedInDataExport_03-09-2026", "Elias Brandvold", ["comment": 1, "connection": 4, "message": 1]),
         (
-            "Complete_LinkedInDataExport_10-02-2026", "Jordan Pike",
+            "Complete_LinkedInDataExport_10-02-2026", "Elias Brandvold",
             ["connect": 1, "connection": 3, "endorsement": 1, "message": 2, "profile": 2, "reply": 2]
         ),
     ])
@@ -57,8 +57,8 @@ import Testing
         let plan = try plan("Complete_LinkedInDataExport_10-02-2026")
         let tags = Dictionary(
             plan.actions.map { ($0.request.note ?? "", $0.request.tags) }, uniquingKeysWith: { a, _ in a })
-        #expect(tags["Ines Okafor-Lindqvist"] == ["decision-maker"])
-        #expect(tags["Tomás Reyes"] == ["internal"])  // at Contoso, the owner's current company
+        #expect(tags["Adaeze Nwosu-Berglund"] == ["decision-maker"])
+        #expect(tags["Joaquín Ibarra"] == ["internal"])  // at Bluefin, the owner's current company
         #expect(LinkedInExport.isDecisionMaker("Director of Sales"))
         #expect(!LinkedInExport.isDecisionMaker("Directory Services Engineer"))
     }

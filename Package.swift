@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "SSIJSON"),
         .target(
             name: "SSIConfig",
-            dependencies: ["SSIDomain", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["SSIDomain", "SSIProtocol", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "SSIProtocol", dependencies: ["SSIJSON"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SSIDomain
+import SSIProtocol
 import TOMLKit
 
 /// Builds a `Configuration` from the built-in defaults with an optional user file laid over them.
@@ -141,10 +142,12 @@ public enum ConfigurationLoader {
         for name in parent.keys {
             guard !name.isEmpty,
                 name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
-                !["score", "status", "undo", "verify", "history", "actions", "today", "reload", "pause", "help"]
-                    .contains(name)
+                !OperationName.reservedActionNames.contains(name)
             else {
-                throw parent.error(name, "action names are lowercase letters, digits and '-', and not a command name")
+                throw parent.error(
+                    name,
+                    "action names are lowercase letters, digits and '-', and not a command name ("
+                        + OperationName.reservedActionNames.sorted().joined(separator: ", ") + ")")
             }
             var table = try parent.table(name)
             let tally = try table.optionalString("tally")

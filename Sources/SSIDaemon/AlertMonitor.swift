@@ -23,7 +23,8 @@ actor AlertMonitor {
     }
 
     /// After a committed batch: one info entry per logged event, then the alert check.
-    func committed(_ entries: [JournalEntry], state: ScoreState, now: Int64, score: Score) {
+    func committed(_ batch: CommittedBatch) {
+        let (entries, state, now, score) = (batch.entries, batch.state, batch.now, batch.score)
         if settings.logEvents {
             for entry in entries { logEvent(entry, state: state, score: score) }
         }

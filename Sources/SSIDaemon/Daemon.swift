@@ -69,15 +69,6 @@ public enum Daemon {
         let monitor = AlertMonitor(
             settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
             echo: logsToJournal ? nil : logger)
-        await store.setObservers(
-            committed: { entries, state, now, score in
-                await monitor.committed(entries, state: state, now: now, score: score)
-            },
-            fatal: { message in
-                logger.critical("\(message)")
-                // _exit: no atexit handlers, which could wait on threads that are still running.
-                _exit(70)
-            })
         let reload: @Sendable () async throws -> String = {
             notifier.reloading()
             defer { notifier.notify("READY=1") }
@@ -100,10 +91,12 @@ public enum Daemon {
                     logger.info("ready: \(status)", metadata: ["socket": "\(socketPath)"])
                 }
             })
+        // Shut down in reverse: the server stops taking requests, the store writes what is queued
+        // and ends its stream of batches, and the consumer handles the last of them.
         let group = ServiceGroup(
             services: [
-                JournalService(store: store), server, AlertService(store: store, monitor: monitor),
-                NotifyService(notifier: notifier),
+                CommittedBatchService(store: store, monitor: monitor), EventStoreService(store: store), server,
+                AlertService(store: store, monitor: monitor), NotifyService(notifier: notifier),
                 ReloadService(reload: reload, logger: logger),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

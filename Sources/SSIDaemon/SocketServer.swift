@@ -81,6 +81,9 @@ public struct SocketServer: Service {
         let frame = TimeAmount.seconds(Int64(settings.frameTimeoutSeconds))
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
+            // A client that half-closes after its requests (`printf … | socat`, `nc -N`) still gets
+            // every answer: end of input ends the request loop, not the connection.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
             PeerCredentials.of(channel).recover { _ in PeerCredentials() }.flatMapThrowing { peer in
                 guard peer.uid == getuid() else { return .refused(channel, peer) }

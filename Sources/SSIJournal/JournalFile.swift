@@ -5,7 +5,8 @@ import SSIDomain
 #endif
 
 /// The append-only journal file: one writer, locked, every append synced before it returns.
-/// Unchecked-Sendable because exactly one task (the store's flush) uses it at a time.
+/// Unchecked-Sendable because exactly one thread (the store's writer) appends at a time, and the
+/// store learns the new length from what that thread returns, never by reading it concurrently.
 public final class JournalFile: @unchecked Sendable {
     public static let fileName = "journal.jsonl"
 

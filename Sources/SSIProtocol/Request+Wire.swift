@@ -33,10 +33,11 @@ extension Request {
             throw ProtocolError(.badRequest, "missing \"id\": a string of 1 to 128 bytes")
         }
         guard let op = json["op"]?.stringValue else { throw ProtocolError(.badRequest, "missing \"op\"") }
+        guard let name = OperationName(rawValue: op) else { throw ProtocolError(.badRequest, "unknown op '\(op)'") }
         var fields = FieldReader(json: json, allowed: ["v", "id", "op"])
         let operation: Operation
-        switch op {
-        case "log":
+        switch name {
+        case .log:
             let action = try fields.string("action", required: true)!
             let count = try fields.int("count") ?? 1
             guard (1...1_000_000).contains(count) else {
@@ -47,20 +48,19 @@ extension Request {
                     action: action, note: try fields.string("note"), at: try fields.string("at"), count: count,
                     url: try fields.string("url"), tags: try fields.strings("tags"),
                     section: try fields.string("section")))
-        case "undo": operation = .undo(target: try fields.string("event"))
-        case "score": operation = .score(explain: try fields.bool("explain") ?? false)
-        case "status": operation = .status
-        case "history":
+        case .undo: operation = .undo(target: try fields.string("event"))
+        case .score: operation = .score(explain: try fields.bool("explain") ?? false)
+        case .status: operation = .status
+        case .history:
             let days = try fields.int("days") ?? 30
             guard (1...3660).contains(days) else {
                 throw ProtocolError(.invalidArgument, "days must be between 1 and 3660")
             }
             operation = .history(days: days)
-        case "actions": operation = .actions
-        case "today": operation = .today
-        case "reload": operation = .reload
-        case "pause": operation = .pause(until: try fields.string("until"))
-        default: throw ProtocolError(.badRequest, "unknown op '\(op)'")
+        case .actions: operation = .actions
+        case .today: operation = .today
+        case .reload: operation = .reload
+        case .pause: operation = .pause(until: try fields.string("until"))
         }
         try fields.finish()
         return Request(id: id, operation: operation)
@@ -68,10 +68,11 @@ extension Request {
 
     /// The request as one line of JSON, as the client sends it.
     public func encoded() -> String {
-        var members: [(String, JSONValue)] = [("v", .int(Request.version)), ("id", .string(id))]
+        var members: [(String, JSONValue)] = [
+            ("v", .int(Request.version)), ("id", .string(id)), ("op", .string(operation.name.wireName)),
+        ]
         switch operation {
         case .log(let log):
-            members.append(("op", .string("log")))
             members.append(("action", .string(log.action)))
             if let note = log.note { members.append(("note", .string(note))) }
             if let at = log.at { members.append(("at", .string(at))) }
@@ -80,20 +81,13 @@ extension Request {
             if !log.tags.isEmpty { members.append(("tags", .array(log.tags.map { .string($0) }))) }
             if let section = log.section { members.append(("section", .string(section))) }
         case .undo(let target):
-            members.append(("op", .string("undo")))
             if let target { members.append(("event", .string(target))) }
         case .score(let explain):
-            members.append(("op", .string("score")))
             if explain { members.append(("explain", .bool(true))) }
-        case .status: members.append(("op", .string("status")))
+        case .status, .actions, .today, .reload: break
         case .history(let days):
-            members.append(("op", .string("history")))
             members.append(("days", .int(days)))
-        case .actions: members.append(("op", .string("actions")))
-        case .today: members.append(("op", .string("today")))
-        case .reload: members.append(("op", .string("reload")))
         case .pause(let until):
-            members.append(("op", .string("pause")))
             if let until { members.append(("until", .string(until))) }
         }
         return JSONValue.object(members).serialized()

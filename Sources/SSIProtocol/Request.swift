@@ -26,3 +26,20 @@ public struct Request: Sendable, Equatable {
         self.operation = operation
     }
 }
+
+extension Request.Operation {
+    /// The operation's entry in the contract table.
+    public var name: OperationName {
+        switch self {
+        case .log: .log
+        case .undo: .undo
+        case .score: .score
+        case .status: .status
+        case .history: .history
+        case .actions: .actions
+        case .today: .today
+        case .reload: .reload
+        case .pause: .pause
+        }
+    }
+}

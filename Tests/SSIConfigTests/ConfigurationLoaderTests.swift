@@ -73,6 +73,18 @@ import Testing
         }
     }
 
+    /// `ssi-log import` and `ssi-log log` are commands: an action of that name could never be typed.
+    @Test(arguments: ["import", "log", "verify", "undo", "help"])
+    func anActionNamedLikeACommandIsRefused(name: String) {
+        let text = "[actions.\(name)]\npillar = \"brand\"\npoints = 1\ndaily_cap = 1\n"
+        #expect {
+            try ConfigurationLoader.load(userText: text, userFile: "user.toml")
+        } throws: { error in
+            let error = error as! ConfigurationError
+            return error.key == "actions.\(name)" && error.problem.contains("not a command name")
+        }
+    }
+
     @Test func anUnknownPillarIsRefused() {
         #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.load(userText: "[pillars.fame]\nscale = 3\n", userFile: "user.toml")

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Regressions at the joins between the socket, the store and reload: every request read is
+/// answered, refused work leaves no trace, and reload waits for the disk and rebuilds like start-up.
+@Suite struct RequestLifecycleTests {
+    /// `printf '…' | socat - UNIX-CONNECT:…` half-closes after its requests: each is still answered,
+    /// in order, before the daemon closes.
+    @Test func aClientThatHalfClosesGetsEveryAnswerInOrder() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let connection = try RawConnection(path: daemon.socketPath)
+        try connection.send(
+            #"{"v":1,"id":"first","op":"score"}"# + "\n" + #"{"v":1,"id":"second","op":"log","action":"comment"}"#
+                + "\n" + #"{"v":1,"id":"third","op":"status"}"#)
+        #expect(shutdown(connection.fd, Int32(SHUT_WR)) == 0)
+        let first = try #require(try connection.readLine())
+        let second = try #require(try connection.readLine())
+        let third = try #require(try connection.readLine())
+        #expect(first.hasPrefix(#"{"id":"first","result""#), "\(first)")
+        #expect(second.hasPrefix(#"{"id":"second","result""#), "\(second)")
+        #expect(third.hasPrefix(#"{"id":"third","result""#), "\(third)")
+        #expect(try connection.readLine() == nil)
+        #expect(try daemon.journalLines().count == 1)
+    }
+
+    /// With the queue full, refused logs must not leave an event id behind for `undo` to find.
+    @Test func refusedLogsLeaveNoTraceAndUndoTakesTheLatestAcknowledged() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.directory + "/queue.toml"
+        try "[daemon]\nmax_pending_events = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try daemon.start(arguments: ["--config", config])
+        let ledger = AckLedger()
+        LoadClients.join(LoadClients.run(socket: daemon.socketPath, threads: 8, prefix: "r", ledger: ledger, limit: 25))
+        try #require(ledger.refused > 0, "the queue cap refused nothing: the test proves nothing")
+        let acked = ledger.acks.sorted { $0.seq < $1.seq }
+        for expected in acked.suffix(2).reversed() {
+            let undo = try daemon.client(["undo", "--json"])
+            #expect(undo.status == 0, "\(undo.stderr)")
+            #expect(try undo.json()["undone"] as? String == expected.eventID)
+        }
+        let lines = try daemon.journalLines()
+        #expect(lines.count == acked.count + 2)
+        let ids = Set(acked.map(\.eventID))
+        for line in lines where line.contains(#""type":"undo""#) {
+            #expect(ids.contains { line.contains(#""target":"\#($0)""#) }, "undo of an unknown event: \(line)")
+        }
+    }
+
+    /// A reload that arrives while a batch is being synced waits for it: the undo in flight is
+    /// answered as applied, and the retried undo gets the same answer after the reload.
+    @Test func reloadWaitsForTheBatchBeingWrittenAndRebuildsLikeStartUp() throws {
+        let daemon = try DaemonHarness()
+        // Every fdatasync takes 1.5 s: long enough to reload while the undo's record is not yet durable.
+        try daemon.start(strace: ["-e", "inject=fdatasync:delay_exit=1500000"])
+        let logged = try daemon.client(["comment", "--json"])
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let eventID = try #require(try logged.json()["id"] as? String)
+        let connection = try RawConnection(path: daemon.socketPath)
+        try connection.send(#"{"v":1,"id":"undo-1","op":"undo"}"# + "\n")
+        // Readiness: the undo's record is written (in the file), its sync still running.
+        let deadline = Date().addingTimeInterval(10)
+        while try daemon.journalLines().count < 2 {
+            try #require(Date() < deadline, "the undo record never reached the file")
+            usleep(5_000)
+        }
+        let reload = try daemon.client(["reload"])
+        #expect(reload.status == 0, "\(reload.stderr)")
+        let undo = try #require(try connection.readLine())
+        #expect(undo.contains(#""undone":"\#(eventID)""#), "\(undo)")
+        let retried = try connection.request(#"{"v":1,"id":"undo-1","op":"undo"}"#)
+        #expect((retried["result"] as? [String: Any])?["undone"] as? String == eventID, "\(retried)")
+        #expect(try daemon.journalLines().count == 2)
+    }
+}

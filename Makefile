@@ -11,10 +11,15 @@ ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 STATE_HOME := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
-APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs
+APT_PACKAGES := libsystemd-dev pkg-config systemd util-linux strace e2fsprogs help2man python3
+# `make install CONFIGURATION=debug` installs the debug build (the user-service test does, to
+# build once); the default is the static release build.
+CONFIGURATION ?= release
+BUILT := .build/$(CONFIGURATION)
+VERSION := 0.1.0
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build release run test torture sanitize sanitize-address bench journald install embed-config lint clean
+.PHONY: all deps build release run test user-service-test torture sanitize sanitize-address bench journald install man embed-config lint clean
 
 all: build
 
@@ -54,6 +59,12 @@ journald: deps
 test: deps journald
 	$(SWIFT) build --build-tests
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip TortureTests
+	$(MAKE) --no-print-directory user-service-test
+
+# The installed units under a real `systemd --user` of a throwaway user (root only): socket
+# activation, READY=1 and STATUS, reload, restart after kill -9, stop.
+user-service-test: deps
+	bash Tests/UserService/user-service-test.sh
 
 # Crash, power-cut, disk-full and fault-injection tests (root: mount, losetup, strace), and the
 # simulated-disk scenarios at 10,000 seeds instead of `make test`'s 800.
@@ -94,25 +105,39 @@ embed-config:
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
-install: release
+install: $(if $(filter debug,$(CONFIGURATION)),build,release)
 	install -d $(BINDIR) $(UNITDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
-	install -m 0755 .build/release/ssi-logd .build/release/ssi-log $(BINDIR)/
+	install -m 0755 $(BUILT)/ssi-logd $(BUILT)/ssi-log $(BINDIR)/
 	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/ssi-logd.service > $(UNITDIR)/ssi-logd.service
 	install -m 0644 systemd/ssi-logd.socket $(UNITDIR)/ssi-logd.socket
 	# The sandboxed service can only write to a state directory that exists.
 	install -d -m 0700 $(DESTDIR)$(STATE_HOME)/ssi-log
 	for tool in ssi-log ssi-logd; do \
-		.build/release/$$tool --generate-completion-script bash > $(BASHDIR)/$$tool; \
-		.build/release/$$tool --generate-completion-script zsh > $(ZSHDIR)/_$$tool; \
-		.build/release/$$tool --generate-completion-script fish > $(FISHDIR)/$$tool.fish; \
+		$(BUILT)/$$tool --generate-completion-script bash > $(BASHDIR)/$$tool; \
+		$(BUILT)/$$tool --generate-completion-script zsh > $(ZSHDIR)/_$$tool; \
+		$(BUILT)/$$tool --generate-completion-script fish > $(FISHDIR)/$$tool.fish; \
 	done
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration release --multi-page
-	install -m 0644 .build/plugins/GenerateManual/outputs/*/*.1 $(MANDIR)/
+	$(MAKE) --no-print-directory man MAN_OUT=$(MANDIR)
 	@if [ "$$(id -u)" = 0 ]; then \
 		install -d $(CATALOGDIR) && install -m 0644 systemd/ssi-logd.catalog $(CATALOGDIR)/ssi-logd.catalog; \
 		if [ -z "$(DESTDIR)" ]; then journalctl --update-catalog; fi; \
 	fi
 	@echo "now: systemctl --user daemon-reload && systemctl --user enable --now ssi-logd.socket"
+
+# Man pages from the built binaries' own help (help2man), one per command and subcommand: no
+# second build.
+MAN_OUT ?= .build/man
+man:
+	install -d $(MAN_OUT)
+	help2man -N --no-discard-stderr --version-string=$(VERSION) -n "the ssi-log daemon" $(BUILT)/ssi-logd \
+		-o $(MAN_OUT)/ssi-logd.1
+	help2man -N --no-discard-stderr --version-string=$(VERSION) \
+		-n "log social-selling actions and see your Social Selling Index" $(BUILT)/ssi-log -o $(MAN_OUT)/ssi-log.1
+	for sub in $$($(BUILT)/ssi-log --help | sed -n '/^SUBCOMMANDS:/,$$p' | awk '/^  [a-z]/ {print $$1}'); do \
+		help2man -N --no-discard-stderr --version-string=$(VERSION) --help-option="$$sub --help" \
+			-n "$$($(BUILT)/ssi-log $$sub --help | sed -n 's/^OVERVIEW: //p')" $(BUILT)/ssi-log \
+			| sed "s/^\.TH SSI-LOG /.TH SSI-LOG-$$(echo $$sub | tr a-z A-Z) /" > $(MAN_OUT)/ssi-log-$$sub.1; \
+	done
 
 clean:
 	rm -rf .build

@@ -106,7 +106,7 @@ public enum Daemon {
     static func statusLine(_ store: EventStore) async -> String {
         let state = await store.state
         let score = state.score(at: await store.now())
-        return "\(await store.recordCount) records, score \(Score.format(score.totalHundredths))"
+        return "\(Quantity.text(await store.recordCount, "record")), score \(Score.format(score.totalHundredths))"
     }
 
     /// Damage found at start: a torn tail was cut (warning); a damaged record stays in the file but

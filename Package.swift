@@ -29,7 +29,7 @@ let package = Package(
             name: "SSIConfig",
             dependencies: ["SSIDomain", "SSIProtocol", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "SSIProtocol", dependencies: ["SSIJSON"]),
+        .target(name: "SSIProtocol", dependencies: ["SSIDomain", "SSIJSON"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
         // LinkedIn data exports read into catalog actions. Pure: names and texts in, actions out.
         .target(name: "SSIImport", dependencies: ["SSIProtocol"]),
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "ssi-log",
             dependencies: [
-                "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport",
+                "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIProtocolTests",
-            dependencies: ["SSIProtocol", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "SSIProtocol", "SSIDomain", "SSIJSON", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "SSIDaemonTests",

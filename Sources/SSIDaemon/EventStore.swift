@@ -11,7 +11,7 @@ public actor EventStore {
     public private(set) var configuration: Configuration
     let writer: JournalWriter
     let clock: @Sendable () -> Int64
-    let startedAt: Int64
+    nonisolated let startedAt: Int64
     private var queue = GroupCommitQueue()
     private var flushing = false
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []

@@ -30,122 +30,80 @@ public struct RequestRouter: Sendable {
         case .failure(let failure): return Response.failure(id: failure.id, failure.error)
         case .success(let request):
             do throws(ProtocolError) {
-                return Response.success(id: request.id, [("result", try await result(for: request))])
+                return Response.success(id: request.id, [("result", try await reply(to: request).json)])
             } catch {
                 return Response.failure(id: request.id, error)
             }
         }
     }
 
-    func result(for request: Request) async throws(ProtocolError) -> JSONValue {
+    /// The typed result of one request: every operation is handled here, with no default.
+    func reply(to request: Request) async throws(ProtocolError) -> Reply {
         switch request.operation {
         case .log(let log):
             let (event, before, after, repeated) = try await store.log(log, requestID: request.id)
             let pillar = await store.state.model.actions[event.action]?.pillar ?? .brand
-            return .object([
-                ("id", .string(event.id)), ("seq", .int(event.seq)), ("action", .string(event.action)),
-                ("occurred", .string(CivilTime.formatUTC(event.occurred))), ("score", after.json),
-                ("pillar", .string(pillar.rawValue)),
-                ("delta", .hundredths(after.hundredths(pillar) - before.hundredths(pillar))),
-                ("total_delta", .hundredths(after.totalHundredths - before.totalHundredths)),
-                ("repeated", .bool(repeated)),
-            ])
+            return .log(
+                LogResult(
+                    id: event.id, seq: Int(event.seq), action: event.action,
+                    occurred: CivilTime.formatUTC(event.occurred), score: after, pillar: pillar,
+                    deltaHundredths: after.hundredths(pillar) - before.hundredths(pillar),
+                    totalDeltaHundredths: after.totalHundredths - before.totalHundredths, repeated: repeated))
         case .undo(let target):
             let (undo, event) = try await store.undo(target: target, requestID: request.id)
             let score = await store.state.score(at: await store.now())
-            return .object([
-                ("id", .string(undo.id)), ("seq", .int(undo.seq)), ("undone", .string(event.id)),
-                ("action", .string(event.action)), ("occurred", .string(CivilTime.formatUTC(event.occurred))),
-                ("score", score.json),
-            ])
+            return .undo(
+                UndoResult(
+                    id: undo.id, seq: Int(undo.seq), undone: event.id, action: event.action,
+                    occurred: CivilTime.formatUTC(event.occurred), score: score))
         case .score(let explain):
             let state = await store.state
             let now = await store.now()
-            return explain ? state.explain(at: now).json : state.score(at: now).json
-        case .status: return await status()
+            return explain ? .explanation(ExplanationResult(state.explain(at: now))) : .score(state.score(at: now))
+        case .status: return .status(await status())
         case .history(let days):
             let state = await store.state
             let rows = state.history(days: days, now: await store.now())
-            return .object([
-                (
-                    "days",
-                    .array(
-                        rows.map { row in
-                            var members: [(String, JSONValue)] = [("date", .string(row.date))]
-                            if case .object(let score) = row.score.json { members += score }
-                            return .object(members)
-                        })
-                )
-            ])
+            return .history(HistoryResult(days: rows.map { HistoryResult.Day(date: $0.date, score: $0.score) }))
         case .actions:
             let model = await store.state.model
-            return .object([
-                (
-                    "actions",
-                    .array(
-                        model.actionNames.map { name in
-                            let action = model.actions[name]!
-                            return .object([
-                                ("name", .string(name)), ("pillar", .string(action.pillar.rawValue)),
-                                ("points", .points(action.points)), ("daily_cap", .int(action.dailyCap)),
-                                ("tally", action.tally.map { .string($0) } ?? .null),
-                                ("summary", .string(action.summary)),
-                            ])
-                        })
-                )
-            ])
+            return .actions(
+                ActionsResult(
+                    actions: model.actionNames.compactMap { name in
+                        model.actions[name].map { action in
+                            ActionsResult.Entry(
+                                name: name, pillar: action.pillar,
+                                pointsHundredths: Int((action.points * 100).rounded()), dailyCap: action.dailyCap,
+                                tally: action.tally, summary: action.summary)
+                        }
+                    }))
         case .today:
             let state = await store.state
-            let report = state.today(at: await store.now())
-            return .object([
-                ("date", .string(report.date)),
-                ("pillars", .object(Pillar.allCases.map { ($0.rawValue, .int(report.perPillar[$0] ?? 0)) })),
-                (
-                    "goals",
-                    .array(
-                        report.goals.map {
-                            .object([
-                                ("action", .string($0.action)), ("pillar", .string($0.pillar.rawValue)),
-                                ("done", .int($0.done)), ("target", .int($0.target)), ("left", .int($0.left)),
-                            ])
-                        })
-                ),
-                ("active_days", .int(report.activeDays)), ("window_days", .int(report.streakWindow)),
-                ("streak", .int(report.currentStreak)),
-            ])
+            return .today(TodayResult(state.today(at: await store.now())))
         case .pause(let until):
             let pause = try await store.pause(until: until, requestID: request.id)
-            return .object([
-                ("id", .string(pause.id)), ("seq", .int(pause.seq)),
-                ("paused_until", pause.until.map { .string(CivilTime.formatUTC($0)) } ?? .null),
-            ])
+            return .pause(
+                PauseResult(id: pause.id, seq: Int(pause.seq), pausedUntil: pause.until.map(CivilTime.formatUTC)))
         case .reload:
             do {
-                let source = try await reload()
-                return .object([("reloaded", .bool(true)), ("config", .string(source))])
+                return .reload(ReloadResult(config: try await reload()))
             } catch {
                 throw ProtocolError(.invalidArgument, "configuration not reloaded: \(error)")
             }
         }
     }
 
-    func status() async -> JSONValue {
+    func status() async -> StatusResult {
         let state = await store.state
         let now = await store.now()
-        var last: JSONValue = .null
-        if let id = state.latestEventID, let event = state.events[id] {
-            last = .object([
-                ("id", .string(event.id)), ("action", .string(event.action)),
-                ("occurred", .string(CivilTime.formatUTC(event.occurred))),
-            ])
+        let last = state.latestEventID.flatMap { state.events[$0] }.map {
+            StatusResult.LastEvent(id: $0.id, action: $0.action, occurred: CivilTime.formatUTC($0.occurred))
         }
-        return .object([
-            ("pid", .int(getpid())), ("uptime_s", .int(now - (await store.startedAt))),
-            ("events", .int(await store.recordCount)), ("counted_events", .int(state.events.count)),
-            ("journal_path", .string(await store.journalPath)), ("journal_bytes", .int(await store.journalBytes)),
-            ("socket", .string(socketPath)), ("state_dir", .string(stateDirectory)),
-            ("config", .string(await store.configuration.source)), ("last_event", last),
-            ("score", state.score(at: now).json),
-        ])
+        return StatusResult(
+            pid: Int(getpid()), uptimeSeconds: Int(now - store.startedAt), events: await store.recordCount,
+            countedEvents: state.events.count, journalPath: store.journalPath, journalBytes: await store.journalBytes,
+            socket: socketPath, stateDirectory: stateDirectory, config: await store.configuration.source,
+            lastEvent: last,
+            score: state.score(at: now))
     }
 }

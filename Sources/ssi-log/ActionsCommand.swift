@@ -1,5 +1,5 @@
 import ArgumentParser
-import SSIJSON
+import SSIProtocol
 
 struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,16 +8,14 @@ struct ActionsCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.actions, options: options)
+        let result: ActionsResult = try ClientExit.perform(.actions, options: options)
         guard !options.json else { return }
         print("\(TextFormat.padded("ACTION", 16)) \(TextFormat.padded("PILLAR", 14)) POINTS  CAP  SUMMARY")
-        for action in result["actions"]?.arrayValue ?? [] {
+        for action in result.actions {
             print(
-                "\(TextFormat.padded(action["name"]?.stringValue ?? "", 16)) "
-                    + "\(TextFormat.padded(action["pillar"]?.stringValue ?? "", 14)) "
-                    + "\(TextFormat.leftPadded(TextFormat.number(action["points"]), 6)) "
-                    + "\(TextFormat.leftPadded(TextFormat.number(action["daily_cap"]), 4))  "
-                    + (action["summary"]?.stringValue ?? ""))
+                "\(TextFormat.padded(action.name, 16)) \(TextFormat.padded(action.pillar.rawValue, 14)) "
+                    + "\(TextFormat.leftPadded(TextFormat.decimal(action.pointsHundredths), 6)) "
+                    + "\(TextFormat.leftPadded(String(action.dailyCap), 4))  \(action.summary)")
         }
     }
 }

@@ -12,22 +12,41 @@ enum ClientExit {
     static let unreachable: Int32 = 69
     static let ioError: Int32 = 74
 
-    static func perform(_ operation: Request.Operation, options: ClientOptions) throws -> JSONValue {
+    /// Sends one operation and reads its typed result; with `--json`, prints the result object.
+    static func perform<Result: WireResult>(
+        _ operation: Request.Operation, as type: Result.Type = Result.self, options: ClientOptions
+    ) throws -> Result {
         let connection = connect(options: options)
         defer { connection.close() }
         let response = exchange(Request(id: randomID(), operation: operation), on: connection, options: options)
+        let result: Result
+        do throws(ProtocolError) {
+            result = try read(response, as: Result.self)
+        } catch {
+            if options.json {
+                print(
+                    JSONValue.object([
+                        (
+                            "error",
+                            .object([("code", .string(error.code.rawValue)), ("message", .string(error.message))])
+                        )
+                    ]).serialized())
+            }
+            printError("ssi-log: \(error.message)")
+            throw ExitCode(error.code.exitCode)
+        }
+        if options.json { print(result.json.serialized()) }
+        return result
+    }
+
+    /// A response line's typed result, or the error it carries (the daemon's, or an unreadable one).
+    static func read<Result: WireResult>(_ response: JSONValue, as type: Result.Type) throws(ProtocolError) -> Result {
         if let error = response["error"] {
             let code = error["code"]?.stringValue.flatMap(ErrorCode.init(rawValue:)) ?? .internalError
-            let message = error["message"]?.stringValue ?? "unknown error"
-            if options.json { print(JSONValue.object([("error", error)]).serialized()) }
-            printError("ssi-log: \(message)")
-            throw ExitCode(code.exitCode)
+            throw ProtocolError(code, error["message"]?.stringValue ?? "unknown error")
         }
-        guard let result = response["result"] else {
-            fail("ssi-log: response without a result", code: 1, options: options, errorCode: "internal")
-        }
-        if options.json { print(result.serialized()) }
-        return result
+        guard let result = response["result"] else { throw ProtocolError(.internalError, "response without a result") }
+        return try Result(json: result)
     }
 
     /// Connects to the daemon, or exits 69 with how to start it.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import SSIJSON
+import SSIDomain
+import SSIProtocol
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,28 +20,24 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try ClientExit.perform(.history(days: days), options: options)
+        let result: HistoryResult = try ClientExit.perform(.history(days: days), options: options)
         guard !options.json else { return }
-        let rows = result["days"]?.arrayValue ?? []
         if csv {
-            print("date,total," + TextFormat.pillars.joined(separator: ","))
-            for row in rows {
-                let values =
-                    [TextFormat.number(row["total"])]
-                    + TextFormat.pillars.map { TextFormat.number(row["pillars"]?[$0]) }
-                print((row["date"]?.stringValue ?? "") + "," + values.joined(separator: ","))
+            print("date,total," + Pillar.allCases.map(\.rawValue).joined(separator: ","))
+            for day in result.days {
+                let values = [day.score.totalHundredths] + Pillar.allCases.map { day.score.hundredths($0) }
+                print(day.date + "," + values.map(TextFormat.decimal).joined(separator: ","))
             }
             return
         }
-        for row in rows {
-            let total = row["total"]?.doubleValue ?? 0
+        for day in result.days {
             print(
-                "\(row["date"]?.stringValue ?? "")  \(TextFormat.leftPadded(TextFormat.number(row["total"]), 6))  "
-                    + TextFormat.bar(total, maximum: 100, width: 40))
+                "\(day.date)  \(TextFormat.leftPadded(TextFormat.decimal(day.score.totalHundredths), 6))  "
+                    + TextFormat.bar(day.score.total, maximum: 100, width: 40))
         }
-        for pillar in TextFormat.pillars {
-            let values = rows.map { $0["pillars"]?[pillar]?.doubleValue ?? 0 }
-            print("\(TextFormat.padded(pillar, 14)) \(TextFormat.sparkline(values, maximum: 25))")
+        for pillar in Pillar.allCases {
+            let values = result.days.map { $0.score.value(pillar) }
+            print("\(TextFormat.padded(pillar.rawValue, 14)) \(TextFormat.sparkline(values, maximum: 25))")
         }
     }
 }

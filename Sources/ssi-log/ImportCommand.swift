@@ -1,4 +1,5 @@
 import ArgumentParser
+import SSIDomain
 import SSIImport
 import SSIJSON
 import SSIProtocol
@@ -41,26 +42,28 @@ struct ImportCommand: ParsableCommand {
         var added = 0
         var repeated = 0
         var refused: [String: Int] = [:]
-        var score: JSONValue?
+        var score: Score?
         let connection = ClientExit.connect(options: options)
         defer { connection.close() }
         for action in plan.actions {
             let response = ClientExit.exchange(
                 Request(id: action.requestID, operation: .log(action.request)), on: connection, options: options)
-            if let error = response["error"] {
-                let code = error["code"]?.stringValue.flatMap(ErrorCode.init(rawValue:)) ?? .internalError
+            let result: LogResult
+            do throws(ProtocolError) {
+                result = try ClientExit.read(response, as: LogResult.self)
+            } catch {
                 // A catalog without the action (a user config) or a bad row: the rest still goes in.
-                guard code == .unknownAction || code == .invalidArgument || code == .badTime else {
+                guard [.unknownAction, .invalidArgument, .badTime].contains(error.code) else {
                     ClientExit.printError(
-                        "ssi-log: \(action.source): \(error["message"]?.stringValue ?? "failed"); "
-                            + "\(added) added so far; run the import again to go on")
-                    throw ExitCode(code.exitCode)
+                        "ssi-log: \(action.source): \(error.message); \(added) added so far; run the import again to go on"
+                    )
+                    throw ExitCode(error.code.exitCode)
                 }
-                refused["\(code.rawValue): \(error["message"]?.stringValue ?? "")", default: 0] += 1
+                refused["\(error.code.rawValue): \(error.message)", default: 0] += 1
                 continue
             }
-            if response["result"]?["repeated"]?.boolValue == true { repeated += 1 } else { added += 1 }
-            score = response["result"]?["score"] ?? score
+            if result.repeated { repeated += 1 } else { added += 1 }
+            score = result.score
         }
         report(plan, added: added, repeated: repeated, refused: refused, score: score)
     }
@@ -109,7 +112,7 @@ struct ImportCommand: ParsableCommand {
             options: options, errorCode: "io_error")
     }
 
-    func report(_ plan: ImportPlan, added: Int?, repeated: Int, refused: [String: Int], score: JSONValue?) {
+    func report(_ plan: ImportPlan, added: Int?, repeated: Int, refused: [String: Int], score: Score?) {
         let counts = plan.counts.sorted { $0.key < $1.key }
         let skipped = plan.skipped.sorted { $0.key < $1.key }
         if options.json {
@@ -124,7 +127,7 @@ struct ImportCommand: ParsableCommand {
                 members += [
                     ("added", .int(added)), ("repeated", .int(repeated)),
                     ("refused", .object(refused.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-                    ("score", score ?? .null),
+                    ("score", score?.json ?? .null),
                 ]
             }
             print(JSONValue.object(members).serialized())
@@ -145,6 +148,6 @@ struct ImportCommand: ParsableCommand {
             "logged \(added) new, \(repeated) already imported"
                 + (refused.isEmpty ? "" : ", \(refused.count) kinds refused:"))
         for (reason, count) in refused.sorted(by: { $0.key < $1.key }) { print("  \(count) x \(reason)") }
-        if let score { print("score \(TextFormat.number(score["total"]))") }
+        if let score { print("score \(TextFormat.decimal(score.totalHundredths))") }
     }
 }

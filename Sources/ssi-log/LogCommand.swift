@@ -39,13 +39,12 @@ struct LogCommand: ParsableCommand {
         let request = LogRequest(
             action: action, note: note.isEmpty ? nil : note.joined(separator: " "), at: at, count: count, url: url,
             tags: tags, section: section)
-        let result = try ClientExit.perform(.log(request), options: options)
+        let result: LogResult = try ClientExit.perform(.log(request), options: options)
         guard !options.json else { return }
-        let pillar = result["pillar"]?.stringValue ?? "?"
-        let delta = TextFormat.signed(result["delta"])
         print(
-            "logged \(result["action"]?.stringValue ?? action) \(result["id"]?.stringValue ?? "") "
-                + "· score \(TextFormat.number(result["score"]?["total"])) · \(pillar) "
-                + "\(TextFormat.number(result["score"]?["pillars"]?[pillar])) (\(delta))")
+            "logged \(result.action) \(result.id)\(result.repeated ? " (already logged)" : "") "
+                + "· score \(TextFormat.decimal(result.score.totalHundredths)) · \(result.pillar.rawValue) "
+                + "\(TextFormat.decimal(result.score.hundredths(result.pillar))) (\(TextFormat.signed(result.deltaHundredths)))"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SSIJSON
+import SSIProtocol
 
 struct PauseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +19,9 @@ struct PauseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try ClientExit.perform(.pause(until: resume ? nil : until), options: options)
+        let result: PauseResult = try ClientExit.perform(.pause(until: resume ? nil : until), options: options)
         guard !options.json else { return }
-        if let until = result["paused_until"]?.stringValue {
+        if let until = result.pausedUntil {
             print("alerts paused until \(until)")
         } else {
             print("alerts resumed")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SSIJSON
+import SSIProtocol
 
 struct ReloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,8 +9,8 @@ struct ReloadCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.reload, options: options)
+        let result: ReloadResult = try ClientExit.perform(.reload, options: options)
         guard !options.json else { return }
-        print("reloaded \(result["config"]?.stringValue ?? "")")
+        print("reloaded \(result.config)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import SSIJSON
+import SSIDomain
+import SSIProtocol
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,37 +12,44 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.score(explain: explain), options: options)
+        guard explain else {
+            let score: Score = try ClientExit.perform(.score(explain: false), options: options)
+            if !options.json { Self.printScore(score) }
+            return
+        }
+        let result: ExplanationResult = try ClientExit.perform(.score(explain: true), options: options)
         guard !options.json else { return }
-        print("SSI \(TextFormat.number(result["total"])) / 100")
-        for pillar in TextFormat.pillars {
-            let value = explain ? result["pillars"]?[pillar]?["score"] : result["pillars"]?[pillar]
-            let number = value?.doubleValue ?? 0
-            print(
-                "  \(TextFormat.padded(pillar, 14)) \(TextFormat.leftPadded(TextFormat.number(value), 5)) / 25  "
-                    + TextFormat.bar(number, maximum: 25, width: 25))
-            guard explain, let components = result["pillars"]?[pillar]?["components"]?.arrayValue else { continue }
-            for component in components {
+        Self.printScore(result.score) { pillar in
+            for component in result.pillars[pillar]?.components ?? [] {
                 print(
-                    "      \(TextFormat.padded(component["name"]?.stringValue ?? "", 18)) "
-                        + "\(TextFormat.leftPadded(TextFormat.number(component["points"]), 6)) pts  "
-                        + "(raw \(TextFormat.number(component["raw"])); \(component["detail"]?.stringValue ?? ""))")
+                    "      \(TextFormat.padded(component.name, 18)) "
+                        + "\(TextFormat.leftPadded(TextFormat.decimal(component.pointsHundredths), 6)) pts  "
+                        + "(raw \(TextFormat.decimal(component.rawHundredths)); \(component.detail))")
             }
         }
-        guard explain else { return }
-        if let top = result["top_actions"]?.arrayValue, !top.isEmpty {
+        if !result.topActions.isEmpty {
             print("Carrying most of your activity now:")
-            for item in top {
-                print(
-                    "  \(TextFormat.padded(item["action"]?.stringValue ?? "", 18)) raw \(TextFormat.number(item["raw"]))"
-                )
+            for item in result.topActions {
+                print("  \(TextFormat.padded(item.action, 18)) raw \(TextFormat.decimal(item.rawHundredths))")
             }
         }
         print("Next best actions (points one more would add now):")
-        for item in (result["next_best_actions"]?.arrayValue ?? []).prefix(8) {
+        for item in result.nextBestActions.prefix(8) {
             print(
-                "  \(TextFormat.padded(item["action"]?.stringValue ?? "", 18)) "
-                    + "\(TextFormat.signed(item["gain"]))  (\(item["pillar"]?.stringValue ?? ""))")
+                "  \(TextFormat.padded(item.action, 18)) \(TextFormat.signed(item.gainHundredths))  (\(item.pillar.rawValue))"
+            )
+        }
+    }
+
+    /// The total and a bar per pillar; `details` prints under each pillar.
+    static func printScore(_ score: Score, details: (Pillar) -> Void = { _ in }) {
+        print("SSI \(TextFormat.decimal(score.totalHundredths)) / 100")
+        for pillar in Pillar.allCases {
+            print(
+                "  \(TextFormat.padded(pillar.rawValue, 14)) "
+                    + "\(TextFormat.leftPadded(TextFormat.decimal(score.hundredths(pillar)), 5)) / 25  "
+                    + TextFormat.bar(score.value(pillar), maximum: 25, width: 25))
+            details(pillar)
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SSIJSON
+import SSIProtocol
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,19 +8,15 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.status, options: options)
+        let result: StatusResult = try ClientExit.perform(.status, options: options)
         guard !options.json else { return }
-        print("ssi-logd pid \(TextFormat.number(result["pid"])), up \(TextFormat.number(result["uptime_s"])) s")
+        print("ssi-logd pid \(result.pid), up \(Quantity.text(result.uptimeSeconds, "second"))")
         print(
-            "journal  \(result["journal_path"]?.stringValue ?? "?") (\(TextFormat.number(result["journal_bytes"])) bytes, \(TextFormat.number(result["events"])) records)"
-        )
-        print("socket   \(result["socket"]?.stringValue ?? "?")")
-        print("config   \(result["config"]?.stringValue ?? "?")")
-        print("score    \(TextFormat.number(result["score"]?["total"]))")
-        if let last = result["last_event"], last != .null {
-            print(
-                "last     \(last["action"]?.stringValue ?? "") \(last["id"]?.stringValue ?? "") at \(last["occurred"]?.stringValue ?? "")"
-            )
-        }
+            "journal  \(result.journalPath) (\(Quantity.text(result.journalBytes, "byte")), "
+                + "\(Quantity.text(result.events, "record")))")
+        print("socket   \(result.socket)")
+        print("config   \(result.config)")
+        print("score    \(TextFormat.decimal(result.score.totalHundredths))")
+        if let last = result.lastEvent { print("last     \(last.action) \(last.id) at \(last.occurred)") }
     }
 }

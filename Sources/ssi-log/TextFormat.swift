@@ -1,17 +1,13 @@
-import SSIJSON
+import SSIDomain
 
 /// Plain-text rendering shared by the commands.
 enum TextFormat {
-    static let pillars = ["brand", "find", "engage", "relationships"]
+    /// `63.41` from 6341.
+    static func decimal(_ hundredths: Int) -> String { Score.format(hundredths) }
 
-    static func number(_ value: JSONValue?) -> String {
-        if case .number(let text)? = value { return text }
-        return "?"
-    }
-
-    static func signed(_ value: JSONValue?) -> String {
-        let text = number(value)
-        return text.hasPrefix("-") ? text : "+" + text
+    /// `+0.85` or `-1.20` from hundredths.
+    static func signed(_ hundredths: Int) -> String {
+        hundredths < 0 ? Score.format(hundredths) : "+" + Score.format(hundredths)
     }
 
     /// A bar of `width` cells for `value` out of `maximum`, in eighths of a cell.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import SSIJSON
+import SSIDomain
+import SSIProtocol
 
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,22 +9,25 @@ struct TodayCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.today, options: options)
+        let result: TodayResult = try ClientExit.perform(.today, options: options)
         guard !options.json else { return }
-        print("Today, \(result["date"]?.stringValue ?? "")")
-        for pillar in TextFormat.pillars {
-            print("  \(TextFormat.padded(pillar, 14)) \(TextFormat.number(result["pillars"]?[pillar])) actions")
+        Self.printReport(result)
+    }
+
+    static func printReport(_ result: TodayResult) {
+        print("Today, \(result.date)")
+        for pillar in Pillar.allCases {
+            print(
+                "  \(TextFormat.padded(pillar.rawValue, 14)) \(Quantity.text(result.perPillar[pillar] ?? 0, "action"))")
         }
         print("Goals:")
-        for goal in result["goals"]?.arrayValue ?? [] {
-            let done = goal["done"]?.intValue ?? 0
-            let target = goal["target"]?.intValue ?? 0
-            let mark = done >= target ? "✓" : "·"
-            let left = done >= target ? "done" : "\(target - done) to go"
-            print("  \(mark) \(TextFormat.padded(goal["action"]?.stringValue ?? "", 16)) \(done)/\(target)  \(left)")
+        for goal in result.goals {
+            let mark = goal.left == 0 ? "✓" : "·"
+            let left = goal.left == 0 ? "done" : "\(goal.left) to go"
+            print("  \(mark) \(TextFormat.padded(goal.action, 16)) \(goal.done)/\(goal.target)  \(left)")
         }
         print(
-            "Active \(TextFormat.number(result["active_days"])) of the last \(TextFormat.number(result["window_days"])) days"
-                + " · streak \(TextFormat.number(result["streak"])) days")
+            "Active \(result.activeDays) of the last \(Quantity.text(result.windowDays, "day"))"
+                + " · streak \(Quantity.text(result.streak, "day"))")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SSIJSON
+import SSIProtocol
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,10 +12,8 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result = try ClientExit.perform(.undo(target: eventID), options: options)
+        let result: UndoResult = try ClientExit.perform(.undo(target: eventID), options: options)
         guard !options.json else { return }
-        print(
-            "undid \(result["action"]?.stringValue ?? "") \(result["undone"]?.stringValue ?? "") "
-                + "· score \(TextFormat.number(result["score"]?["total"]))")
+        print("undid \(result.action) \(result.undone) · score \(TextFormat.decimal(result.score.totalHundredths))")
     }
 }

@@ -1,0 +1,126 @@
+import SSIJSON
+import SSIProtocol
+import Testing
+
+@testable import SSIDomain
+
+/// Every operation of the contract round-trips: its request through the wire encoding, and its
+/// typed result through JSON text and back. The switch has no default: a new operation does not
+/// compile until it has a sample here.
+@Suite struct ContractTests {
+    static let score = Score(pillarHundredths: [.brand: 1234, .find: 501, .engage: 2500, .relationships: 7])
+
+    /// A request and a result for an operation, as the daemon would build them.
+    static func samples(_ name: OperationName) -> [(Request.Operation, Reply)] {
+        switch name {
+        case .log:
+            return [
+                (
+                    .log(LogRequest(action: "comment", note: "on Ana's post", at: "yesterday 17:00", tags: ["x"])),
+                    .log(
+                        LogResult(
+                            id: "00ab", seq: 12, action: "comment", occurred: "2026-11-29T17:00:00Z", score: score,
+                            pillar: .engage, deltaHundredths: 85, totalDeltaHundredths: -3, repeated: false))
+                )
+            ]
+        case .undo:
+            return [
+                (
+                    .undo(target: nil),
+                    .undo(
+                        UndoResult(
+                            id: "u1", seq: 13, undone: "00ab", action: "comment", occurred: "2026-11-29T17:00:00Z",
+                            score: score))
+                )
+            ]
+        case .score:
+            let explanation = ScoreExplanation(
+                at: 0, score: score,
+                pillars: Pillar.allCases.map { pillar in
+                    PillarBreakdown(
+                        pillar: pillar, raw: 12.345, score: score.value(pillar),
+                        components: [
+                            ScoreComponent(
+                                name: "comment", kind: .activity, raw: 3.5, points: 1.25, detail: "4 in 90 days")
+                        ])
+                }, topActions: [(action: "comment", points: 3.5)],
+                nextBestActions: [NextBestAction(action: "post", pillar: .brand, gainHundredths: 91, gain: 0.9134567)])
+            return [
+                (.score(explain: false), .score(score)),
+                (.score(explain: true), .explanation(ExplanationResult(explanation))),
+            ]
+        case .status:
+            return [
+                (
+                    .status,
+                    .status(
+                        StatusResult(
+                            pid: 42, uptimeSeconds: 9, events: 3, countedEvents: 2, journalPath: "/j",
+                            journalBytes: 900,
+                            socket: "/s", stateDirectory: "/d", config: "built-in defaults",
+                            lastEvent: .init(id: "00ab", action: "comment", occurred: "2026-11-29T17:00:00Z"),
+                            score: score))
+                )
+            ]
+        case .history:
+            return [(.history(days: 2), .history(HistoryResult(days: [.init(date: "2026-11-29", score: score)])))]
+        case .actions:
+            return [
+                (
+                    .actions,
+                    .actions(
+                        ActionsResult(actions: [
+                            .init(
+                                name: "comment", pillar: .engage, pointsHundredths: 150, dailyCap: 10, tally: nil,
+                                summary: "a"),
+                            .init(
+                                name: "profile", pillar: .brand, pointsHundredths: 0, dailyCap: 0, tally: "s",
+                                summary: ""),
+                        ]))
+                )
+            ]
+        case .today:
+            return [
+                (
+                    .today,
+                    .today(
+                        TodayResult(
+                            date: "2026-11-30", perPillar: [.brand: 1, .find: 0, .engage: 3, .relationships: 0],
+                            goals: [.init(action: "comment", pillar: .engage, done: 3, target: 5)], activeDays: 4,
+                            windowDays: 28, streak: 2))
+                )
+            ]
+        case .reload: return [(.reload, .reload(ReloadResult(config: "/home/a/.config/ssi-log/config.toml")))]
+        case .pause:
+            return [
+                (.pause(until: "+2w"), .pause(PauseResult(id: "p1", seq: 4, pausedUntil: "2026-12-14T12:00:00Z"))),
+                (.pause(until: nil), .pause(PauseResult(id: "p2", seq: 5, pausedUntil: nil))),
+            ]
+        }
+    }
+
+    @Test(arguments: OperationName.allCases)
+    func everyOperationRoundTrips(name: OperationName) throws {
+        for (operation, reply) in Self.samples(name) {
+            #expect(operation.name == name)
+            let request = Request(id: "r", operation: operation)
+            #expect(try Request.decode(Array(request.encoded().utf8)).get() == request)
+            let text = reply.json.serialized()
+            let decoded = try Reply.decode(try JSONParser.parse(Array(text.utf8)), answering: operation)
+            #expect(decoded == reply, "\(text)")
+            #expect(decoded.json.serialized() == text)
+        }
+    }
+
+    /// A result missing a field is an unreadable response, never a silent default.
+    @Test func aResultWithoutAFieldIsRefusedNamingIt() throws {
+        let text =
+            #"{"id":"a","seq":1,"action":"comment","occurred":"x","pillar":"engage","delta":0.5,"#
+            + #""total_delta":0.5,"repeated":false}"#
+        #expect {
+            try LogResult(json: try JSONParser.parse(Array(text.utf8)))
+        } throws: { error in
+            (error as? ProtocolError)?.message.contains("\"score\"") == true
+        }
+    }
+}

@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SSIProtocol", dependencies: ["SSIDomain", "SSIJSON"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
         // LinkedIn data exports read into catalog actions. Pure: names and texts in, actions out.
-        .target(name: "SSIImport", dependencies: ["SSIProtocol"]),
+        .target(name: "SSIImport", dependencies: ["SSIDomain", "SSIProtocol"]),
         // A simulated disk for the journal's fault tests: page cache, failed syncs, power cuts.
         .target(name: "SSIJournalSimulation", dependencies: ["SSIJournal"]),
         .target(

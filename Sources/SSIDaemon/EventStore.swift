@@ -120,7 +120,7 @@ public actor EventStore {
         var until: Int64?
         if let text {
             do {
-                until = try TimeExpression.parse(text, now: now, calendar: state.calendar)
+                until = try TimeExpression.parse(text, now: now, calendar: state.calendar, direction: .future)
             } catch {
                 throw ProtocolError(.badTime, error.description)
             }
@@ -150,8 +150,10 @@ public actor EventStore {
     func validate(_ request: LogRequest, requestID: String, now: Int64) throws(ProtocolError) -> ActionEvent {
         let model = state.model
         guard let definition = model.actions[request.action] else {
+            let nearest = NameSuggestion.nearest(to: request.action, among: model.actionNames)
+            let hint = nearest.isEmpty ? "" : "did you mean \(nearest.joined(separator: " or "))? "
             throw ProtocolError(
-                .unknownAction, "unknown action '\(request.action)' (ssi-log actions lists the catalog)")
+                .unknownAction, "unknown action '\(request.action)' (\(hint)ssi-log actions lists the catalog)")
         }
         var occurred = now
         if let at = request.at {

@@ -1,3 +1,5 @@
+import SSIDomain
+
 /// The date formats of LinkedIn exports, turned into what `--at` takes: ISO 8601, with `Z` when
 /// the export says UTC and as local time when it says nothing.
 enum ExportDate {
@@ -54,8 +56,8 @@ enum ExportDate {
     static func format(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, zone: String)
         -> String?
     {
-        guard (1...12).contains(month), (1...31).contains(day), (0..<24).contains(hour), (0..<60).contains(minute),
-            (0..<60).contains(second)
+        guard
+            CivilTime.wallSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second) != nil
         else { return nil }
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))\(zone)"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SSIDomain
 import SSIJSON
 import SSIProtocol
 
@@ -7,14 +8,18 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Log an action (the default: `ssi-log ACTION [NOTE...]`).")
 
-    @Argument(help: "The action, from `ssi-log actions` (comment, connect, post, …).")
-    var action: String
+    @Argument(help: "The action, from `ssi-log actions` (comment, connect, post, …); none shows the score and today.")
+    var action: String?
 
     @Argument(help: "A free-text note.")
     var note: [String] = []
 
     @Option(
-        parsing: .unconditional, help: "When it happened: ISO 8601 (local time without an offset) or -90m, -3h, -2d.")
+        parsing: .unconditional,
+        help: """
+            When it happened: 2026-11-29T09:30 (local), 09:30, today 09:30, yesterday, yesterday 17:00, monday \
+            (the last one), 2h ago, -90m, -2d.
+            """)
     var at: String?
 
     @Option(help: "How many (followers gained, views received, …).")
@@ -36,6 +41,13 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard let action else {
+            guard note.isEmpty, at == nil, count == 1, url == nil, tags.isEmpty, section == nil else {
+                throw ValidationError("name the action to log (ssi-log actions lists them)")
+            }
+            try overview()
+            return
+        }
         let request = LogRequest(
             action: action, note: note.isEmpty ? nil : note.joined(separator: " "), at: at, count: count, url: url,
             tags: tags, section: section)
@@ -46,5 +58,19 @@ struct LogCommand: ParsableCommand {
                 + "· score \(TextFormat.decimal(result.score.totalHundredths)) · \(result.pillar.rawValue) "
                 + "\(TextFormat.decimal(result.score.hundredths(result.pillar))) (\(TextFormat.signed(result.deltaHundredths)))"
         )
+    }
+
+    /// `ssi-log` alone: the score and today's progress.
+    func overview() throws {
+        var quiet = options
+        quiet.json = false
+        let score: Score = try ClientExit.perform(.score(explain: false), options: quiet)
+        let today: TodayResult = try ClientExit.perform(.today, options: quiet)
+        if options.json {
+            print(JSONValue.object([("score", score.json), ("today", today.json)]).serialized())
+            return
+        }
+        ScoreCommand.printScore(score)
+        TodayCommand.printReport(today)
     }
 }

@@ -6,7 +6,10 @@ struct PauseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pause", abstract: "Silence score-drop alerts until a date (a vacation), or resume them.")
 
-    @Option(help: "Until when: ISO 8601 (2026-12-27, 2026-12-27T09:00) or an offset into the future (+2w).")
+    @Option(
+        help: """
+            Until when: 2026-12-27, 2026-12-27T09:00, tomorrow, monday (the next one), friday 18:00, +2w, in 3 days.
+            """)
     var until: String?
 
     @Flag(help: "Resume alerts now.")

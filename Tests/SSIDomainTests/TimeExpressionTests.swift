@@ -13,6 +13,41 @@ import Testing
         #expect(try TimeExpression.parse(text, now: now, calendar: lisbon) == now + seconds)
     }
 
+    /// Now is Wednesday 2026-07-01, 13:00 in Lisbon (UTC+1).
+    @Test(arguments: [
+        ("yesterday", "2026-06-30T11:00:00Z"), ("yesterday 17:00", "2026-06-30T16:00:00Z"),
+        ("today 09:30", "2026-07-01T08:30:00Z"), ("09:30", "2026-07-01T08:30:00Z"), ("9:05am", "2026-07-01T08:05:00Z"),
+        ("5pm", "2026-07-01T16:00:00Z"), ("monday", "2026-06-29T11:00:00Z"), ("Wednesday", "2026-06-24T11:00:00Z"),
+        ("mon 08:15", "2026-06-29T07:15:00Z"), ("2h ago", "2026-07-01T10:00:00Z"),
+        ("3 days ago", "2026-06-28T12:00:00Z"),
+        ("90 min ago", "2026-07-01T10:30:00Z"), ("2026-06-30", "2026-06-29T23:00:00Z"),
+    ])
+    func whatPeopleTypeForAPastMoment(text: String, expected: String) throws {
+        #expect(try TimeExpression.parse(text, now: now, calendar: lisbon) == CivilTime.parseUTC(expected)!)
+    }
+
+    /// For `pause --until`, a weekday is the next one and a bare day starts at its midnight.
+    @Test(arguments: [
+        ("monday", "2026-07-05T23:00:00Z"), ("wednesday", "2026-07-07T23:00:00Z"), ("tomorrow", "2026-07-01T23:00:00Z"),
+        ("in 2 weeks", "2026-07-15T12:00:00Z"), ("+2w", "2026-07-15T12:00:00Z"),
+        ("friday 18:00", "2026-07-03T17:00:00Z"),
+    ])
+    func whatPeopleTypeForADeadline(text: String, expected: String) throws {
+        #expect(
+            try TimeExpression.parse(text, now: now, calendar: lisbon, direction: .future)
+                == CivilTime.parseUTC(expected)!)
+    }
+
+    /// One date rule everywhere: the journal's, the import's and `--at` all refuse February 31.
+    @Test func impossibleDatesAreRefusedByEveryParser() {
+        #expect(CivilTime.parseUTC("2026-02-31T10:00:00Z") == nil)
+        #expect(CivilTime.wallSeconds(year: 2024, month: 2, day: 29) != nil)
+        #expect(CivilTime.wallSeconds(year: 2026, month: 2, day: 29) == nil)
+        #expect(throws: TimeExpression.Failure.self) {
+            try TimeExpression.parse("2026-02-31", now: now, calendar: lisbon)
+        }
+    }
+
     @Test func localTimeUsesTheZoneOffsetOfThatDate() throws {
         // July: Lisbon is UTC+1; January: UTC+0.
         #expect(
@@ -35,7 +70,10 @@ import Testing
                 == CivilTime.parseUTC("2026-07-01T15:00:00Z")!)
     }
 
-    @Test(arguments: ["tomorrow", "2026-13-01", "2026-02-30", "-5x", "-h", "2026-07-01T25:00", "2026-07-01T09:30+99"])
+    @Test(arguments: [
+        "someday", "2026-13-01", "2025-02-29", "2026-02-31T10:00", "yesterday 25:00", "monday 9", "2026-02-30", "-5x",
+        "-h", "2026-07-01T25:00", "2026-07-01T09:30+99",
+    ])
     func rejectsWhatItCannotRead(text: String) {
         #expect(throws: TimeExpression.Failure.self) { try TimeExpression.parse(text, now: now, calendar: lisbon) }
     }

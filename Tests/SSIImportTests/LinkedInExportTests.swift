@@ -46,6 +46,14 @@ import Testing
         #expect(at["messages.csv:3"] == "2023-06-01T15:10:00Z")  // 2023-06-01 15:10:00 UTC
     }
 
+    /// The export's dates follow the domain's one date rule: February 31 is no date in any format.
+    @Test func impossibleExportDatesAreRefused() {
+        #expect(ExportDate.iso("31 Feb 2023") == nil)
+        #expect(ExportDate.iso("2/30/24, 9:00 AM") == nil)
+        #expect(ExportDate.iso("2023/02/29 10:00:00 UTC") == nil)
+        #expect(ExportDate.iso("2024/02/29 10:00:00 UTC") == "2024-02-29T10:00:00Z")
+    }
+
     @Test func draftsSpamAndIncomingInvitationsAreLeftOutAndCounted() throws {
         #expect(try plan("Basic_LinkedInDataExport_08-15-2025").skipped["draft message"] == 1)
         #expect(try plan("Basic_LinkedInDataExport_10-21-2023").skipped["incoming invitation"] == 1)

@@ -23,22 +23,24 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         // Pure domain: actions, events, the score. No I/O.
+        // Small system pieces every layer uses: socket addresses, private directories, hex, trimming.
+        .target(name: "SSISystem"),
         .target(name: "SSIDomain"),
         .target(name: "SSIJSON"),
         .target(
             name: "SSIConfig",
             dependencies: ["SSIDomain", "SSIProtocol", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "SSIProtocol", dependencies: ["SSIDomain", "SSIJSON"]),
-        .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON"]),
+        .target(name: "SSIProtocol", dependencies: ["SSIDomain", "SSIJSON", "SSISystem"]),
+        .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON", "SSISystem"]),
         // LinkedIn data exports read into catalog actions. Pure: names and texts in, actions out.
-        .target(name: "SSIImport", dependencies: ["SSIDomain", "SSIProtocol"]),
+        .target(name: "SSIImport", dependencies: ["SSIDomain", "SSIProtocol", "SSISystem"]),
         // A simulated disk for the journal's fault tests: page cache, failed syncs, power cuts.
         .target(name: "SSIJournalSimulation", dependencies: ["SSIJournal"]),
         .target(
             name: "SSIDaemon",
             dependencies: [
-                "SSIDomain", "SSIConfig", "SSIJournal", "SSIProtocol", "CSystemd",
+                "SSIDomain", "SSIConfig", "SSIJournal", "SSIProtocol", "SSISystem", "CSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -57,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "ssi-log",
             dependencies: [
-                "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport",
+                "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport", "SSISystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +80,6 @@ let package = Package(
         ),
         .testTarget(
             name: "SSIDaemonTests",
-            dependencies: ["SSIDaemon", "SSIJournal", "SSIJournalSimulation", "SSIProtocol", "CSystemd"]),
+            dependencies: ["SSIDaemon", "SSIJournal", "SSIJournalSimulation", "SSIProtocol", "SSISystem", "CSystemd"]),
     ]
 )

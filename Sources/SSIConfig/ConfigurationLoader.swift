@@ -58,7 +58,7 @@ public enum ConfigurationLoader {
         let halfLife = try score.double("half_life_days", minimum: 0.01)
         let window = try score.int("window_days", minimum: 1)
         let zoneName = try score.string("timezone")
-        guard let timeZone = zoneName.isEmpty ? TimeZone.current : TimeZone(identifier: zoneName) else {
+        guard let zone = zoneName.isEmpty ? ZoneLoader.current() : ZoneLoader.named(zoneName) else {
             throw score.error("timezone", "unknown time zone '\(zoneName)'")
         }
         try score.finish()
@@ -100,7 +100,7 @@ public enum ConfigurationLoader {
 
         let model = ScoreModel(
             halfLifeDays: halfLife, windowDays: window, pillarScales: scales, actions: actions, tallies: tallies,
-            rates: rates, activeDays: activeDays, goals: goals, timeZone: timeZone)
+            rates: rates, activeDays: activeDays, goals: goals, zone: zone)
         return Configuration(model: model, alerts: alerts, daemon: daemon, source: source)
     }
 

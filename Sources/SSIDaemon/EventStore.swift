@@ -2,6 +2,7 @@ import SSIConfig
 import SSIDomain
 import SSIJournal
 import SSIProtocol
+import SSISystem
 
 /// The single writer of the score: it validates requests, queues them for group commit (while one
 /// batch is being synced, new requests queue and go to disk together in the next sync), applies
@@ -191,9 +192,7 @@ public actor EventStore {
 
     func newEventID() -> String {
         while true {
-            let value = UInt64.random(in: 1...UInt64.max)
-            let hex = String(value, radix: 16)
-            let id = String(repeating: "0", count: 16 - hex.count) + hex
+            let id = Hex.randomID()
             if state.events[id] == nil, state.undone[id] == nil, !queue.holds(eventID: id) { return id }
         }
     }

@@ -1,4 +1,5 @@
 import CSystemd
+import SSISystem
 
 #if canImport(Glibc)
     import Glibc
@@ -24,15 +25,8 @@ public enum ListenEndpoint: Sendable, Equatable {
     /// a live daemon's socket is never taken over.
     static func prepare(path: String) throws(DaemonError) {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty {
-            var components: [String] = []
-            for part in directory.split(separator: "/") {
-                components.append(String(part))
-                let prefix = "/" + components.joined(separator: "/")
-                if mkdir(prefix, 0o700) != 0, errno != EEXIST {
-                    throw .startup("cannot create \(prefix): \(String(cString: strerror(errno)))")
-                }
-            }
+        if let failure = DirectoryPath.makePrivate(directory) {
+            throw .startup("cannot create \(failure.path): \(failure.reason)")
         }
         var info = stat()
         guard lstat(path, &info) == 0 else { return }

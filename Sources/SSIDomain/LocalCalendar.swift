@@ -1,18 +1,14 @@
-import Foundation
-
 /// Local days in the user's time zone: caps, goals, streaks and history follow the user's
 /// midnight, including across daylight-saving changes.
 public struct LocalCalendar: Sendable {
-    public let timeZone: TimeZone
+    public let zone: ZoneRules
 
-    public init(timeZone: TimeZone) {
-        self.timeZone = timeZone
+    public init(zone: ZoneRules) {
+        self.zone = zone
     }
 
     /// The offset from UTC in seconds at an instant.
-    public func offset(at seconds: Int64) -> Int64 {
-        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
-    }
+    public func offset(at seconds: Int64) -> Int64 { zone.offset(at: seconds) }
 
     /// The local day number (days since 1970-01-01 in local time) of an instant.
     public func day(of seconds: Int64) -> Int64 {

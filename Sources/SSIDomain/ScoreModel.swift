@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Everything the score depends on besides the events: the catalog and its weights.
 ///
@@ -14,7 +16,7 @@ public struct ScoreModel: Sendable {
     public private(set) var rates: [String: RateDefinition]
     public var activeDays: ActiveDaysDefinition
     public var goals: DailyGoals
-    public var timeZone: TimeZone
+    public var zone: ZoneRules
 
     /// Names in a fixed order, so that floating-point sums come out the same in every process.
     public private(set) var actionNames: [String]
@@ -24,7 +26,7 @@ public struct ScoreModel: Sendable {
     public init(
         halfLifeDays: Double, windowDays: Int, pillarScales: [Pillar: Double], actions: [ActionDefinition],
         tallies: [TallyDefinition], rates: [RateDefinition], activeDays: ActiveDaysDefinition,
-        goals: DailyGoals = DailyGoals(), timeZone: TimeZone
+        goals: DailyGoals = DailyGoals(), zone: ZoneRules
     ) {
         self.halfLifeDays = halfLifeDays
         self.windowDays = windowDays
@@ -34,7 +36,7 @@ public struct ScoreModel: Sendable {
         self.rates = Dictionary(rates.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.activeDays = activeDays
         self.goals = goals
-        self.timeZone = timeZone
+        self.zone = zone
         self.actionNames = self.actions.keys.sorted()
         self.tallyNames = self.tallies.keys.sorted()
         self.rateNames = self.rates.keys.sorted()

@@ -30,7 +30,7 @@ public struct ScoreState: Sendable {
 
     public init(model: ScoreModel) {
         self.model = model
-        self.calendar = LocalCalendar(timeZone: model.timeZone)
+        self.calendar = LocalCalendar(zone: model.zone)
     }
 
     /// Applies one journal entry. A rejected entry changes nothing.

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A state input that never decays: network size, followers, endorsements, profile sections.
 public struct TallyDefinition: Sendable, Equatable {
@@ -42,7 +44,7 @@ public struct TallyDefinition: Sendable, Equatable {
         let amount = max(0, count.units)
         switch curve {
         case .linear: return points * amount
-        case .log2: return points * Foundation.log2(1 + amount)
+        case .log2: return points * Glibc.log2(1 + amount)
         }
     }
 }

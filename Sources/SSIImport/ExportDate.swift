@@ -1,4 +1,5 @@
 import SSIDomain
+import SSISystem
 
 /// The date formats of LinkedIn exports, turned into what `--at` takes: ISO 8601, with `Z` when
 /// the export says UTC and as local time when it says nothing.
@@ -6,7 +7,7 @@ enum ExportDate {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func iso(_ text: String) -> String? {
-        let value = text.trimmingSpaces
+        let value = text.trimmingWhitespace
         if let match = dayMonthYear(value) { return match }
         if let match = americanShort(value) { return match }
         return numeric(value)
@@ -23,7 +24,7 @@ enum ExportDate {
 
     /// `3/12/21, 4:05 PM` (Invitations), local time.
     static func americanShort(_ text: String) -> String? {
-        let halves = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingSpaces }
+        let halves = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace }
         guard halves.count == 2 else { return nil }
         let date = halves[0].split(separator: "/").compactMap { Int($0) }
         let time = halves[1].split(separator: " ")

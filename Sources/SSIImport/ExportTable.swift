@@ -1,3 +1,5 @@
+import SSISystem
+
 /// One CSV file of an export, its columns found by header name: columns were added over the years
 /// and a `Notes:` preamble may come first.
 struct ExportTable {
@@ -12,12 +14,13 @@ struct ExportTable {
         let wanted = Set(required.map { $0.lowercased() })
         guard
             let headerIndex = records.firstIndex(where: { row in
-                wanted.isSubset(of: Set(row.map { $0.trimmingSpaces.lowercased() }))
+                wanted.isSubset(of: Set(row.map { $0.trimmingWhitespace.lowercased() }))
             })
         else { return nil }
         var columns: [String: Int] = [:]
-        for (index, name) in records[headerIndex].enumerated() where columns[name.trimmingSpaces.lowercased()] == nil {
-            columns[name.trimmingSpaces.lowercased()] = index
+        for (index, name) in records[headerIndex].enumerated()
+        where columns[name.trimmingWhitespace.lowercased()] == nil {
+            columns[name.trimmingWhitespace.lowercased()] = index
         }
         self.file = file
         self.columns = columns
@@ -27,7 +30,7 @@ struct ExportTable {
     /// The trimmed value of a column in a row; nil when the column is missing or the value empty.
     func value(_ fields: [String], _ column: String) -> String? {
         guard let index = columns[column.lowercased()], index < fields.count else { return nil }
-        let value = fields[index].trimmingSpaces
+        let value = fields[index].trimmingWhitespace
         return value.isEmpty ? nil : value
     }
 }

@@ -1,4 +1,5 @@
 import SSIProtocol
+import SSISystem
 
 /// One action read from an export, ready to be logged with a request id that is the same every
 /// time the same row is imported again, so that re-importing logs nothing twice.
@@ -22,7 +23,6 @@ public struct ImportedAction: Sendable, Equatable {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01b3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return Hex.fixedWidth(hash, digits: 16)
     }
 }

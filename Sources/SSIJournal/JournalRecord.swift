@@ -1,5 +1,6 @@
 import SSIDomain
 import SSIJSON
+import SSISystem
 
 /// The on-disk form of one journal entry: one line of JSON, version 1.
 ///
@@ -50,8 +51,7 @@ public enum JournalRecord {
     }
 
     static func hex8(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+        Hex.fixedWidth(value, digits: 8)
     }
 
     /// Decodes one line (without its newline), checking the checksum before trusting any field.

@@ -1,3 +1,5 @@
+import SSISystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -5,13 +7,8 @@
 /// Private directories: created 0700, and refused when another user owns them.
 public enum StateDirectory {
     public static func prepare(_ path: String) throws(JournalError) {
-        var components: [String] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            components.append(String(part))
-            let prefix = "/" + components.joined(separator: "/")
-            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
-                throw .io("cannot create directory \(prefix): \(errnoText())")
-            }
+        if let failure = DirectoryPath.makePrivate(path) {
+            throw .io("cannot create directory \(failure.path): \(failure.reason)")
         }
         var info = stat()
         guard lstat(path, &info) == 0 else { throw .io("cannot stat \(path): \(errnoText())") }

@@ -1,3 +1,5 @@
+import SSISystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -12,17 +14,14 @@ public enum UnixSocket {
 
     /// A connected, close-on-exec stream socket, or why not.
     public static func connect(path: String) -> Result<Int32, Failure> {
-        let bytes = Array(path.utf8)
-        var address = sockaddr_un()
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            return .failure(Failure(reason: "socket path longer than 107 bytes"))
+        var address: sockaddr_un
+        do throws(SocketAddress.TooLong) {
+            address = try SocketAddress.unix(path)
+        } catch {
+            return .failure(Failure(reason: error.reason))
         }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
-        }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))

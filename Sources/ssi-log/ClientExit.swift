@@ -1,6 +1,7 @@
 import ArgumentParser
 import SSIJSON
 import SSIProtocol
+import SSISystem
 
 #if canImport(Glibc)
     import Glibc
@@ -98,10 +99,6 @@ enum ClientExit {
     }
 
     static func randomID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        Hex.randomID() + Hex.randomID()
     }
 }

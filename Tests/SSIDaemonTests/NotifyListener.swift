@@ -1,4 +1,5 @@
 import Foundation
+import SSISystem
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +14,7 @@ final class NotifyListener: @unchecked Sendable {
         self.path = path
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw DaemonHarness.Failure(description: "socket: \(errno)") }
-        var address = UnixAddress.make(path)
+        var address = try SocketAddress.unix(path)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -38,16 +39,5 @@ final class NotifyListener: @unchecked Sendable {
         var messages: [String] = []
         while let message = receive(timeout: timeout) { messages.append(message) }
         return messages
-    }
-}
-
-enum UnixAddress {
-    static func make(_ path: String) -> sockaddr_un {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in path.utf8.enumerated() where index < buffer.count - 1 { buffer[index] = byte }
-        }
-        return address
     }
 }

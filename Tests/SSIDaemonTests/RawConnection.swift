@@ -1,4 +1,5 @@
 import Foundation
+import SSISystem
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,7 @@ final class RawConnection: @unchecked Sendable {
 
     init(path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = UnixAddress.make(path)
+        var address = try SocketAddress.unix(path)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))

@@ -1,9 +1,10 @@
 import Foundation
+import SSIConfig
 import SSIDomain
 import Testing
 
 @Suite struct TimeExpressionTests {
-    let lisbon = LocalCalendar(timeZone: TimeZone(identifier: "Europe/Lisbon")!)
+    let lisbon = LocalCalendar(zone: ZoneLoader.named("Europe/Lisbon")!)
     let now = CivilTime.parseUTC("2026-07-01T12:00:00Z")!
 
     @Test(arguments: [

@@ -30,7 +30,7 @@ public struct JournaldLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             fields.append("\(Self.fieldName(key))=\(value)")
         }
-        JournalSender.send(fields)
+        JournaldSender.send(fields)
     }
 
     /// syslog priorities: 2 crit, 3 err, 4 warning, 5 notice, 6 info, 7 debug.

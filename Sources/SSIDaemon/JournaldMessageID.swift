@@ -1,6 +1,6 @@
 /// The fixed `MESSAGE_ID`s of ssi-logd's structured entries; `systemd/ssi-logd.catalog` explains
 /// them for `journalctl -x`.
-public enum JournalMessageID {
+public enum JournaldMessageID {
     /// A score-drop alert (PRIORITY=4).
     public static let scoreDrop = "cba65c0b073e4dcab9e98a86cdcf159d"
     /// A pillar forecast to fall below a round level within days (PRIORITY=5).

@@ -6,7 +6,7 @@ import CSystemd
 
 /// Sends one journal entry as an iovec per `FIELD=value`: values may hold newlines without
 /// forging fields, because each iovec is one whole field.
-public enum JournalSender {
+public enum JournaldSender {
     @discardableResult
     public static func send(_ fields: [String]) -> Int32 {
         let encoded = fields.map { Array($0.utf8) }

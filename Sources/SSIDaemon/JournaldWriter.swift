@@ -23,7 +23,8 @@ struct JournaldWriter: Sendable {
                     "MESSAGE=\(message)", "MESSAGE_ID=\(JournaldMessageID.scoreDrop)", "PRIORITY=4",
                     "SSI_SCORE=\(Score.format(alert.currentHundredths))",
                     "SSI_PREVIOUS_SCORE=\(Score.format(alert.previousHundredths))",
-                    "SSI_DELTA=\(Score.format(alert.deltaHundredths))", "SSI_PILLAR=\(alert.key)", "SSI_REASON=\(reason)",
+                    "SSI_DELTA=\(Score.format(alert.deltaHundredths))", "SSI_PILLAR=\(alert.key)",
+                    "SSI_REASON=\(reason)",
                 ])
             echo?.warning("\(message)")
         case .forecast(let forecast):

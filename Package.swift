@@ -22,19 +22,21 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Pure domain: actions, events, the score. No I/O.
-        // Small system pieces every layer uses: socket addresses, private directories, hex, trimming.
-        .target(name: "SSISystem"),
         .target(name: "SSIDomain"),
+        // Small system pieces every layer uses: socket addresses, private directories, hex, trimming,
+        // the system's time zone files.
+        .target(name: "SSISystem", dependencies: ["SSIDomain"]),
         .target(name: "SSIJSON"),
         .target(
             name: "SSIConfig",
-            dependencies: ["SSIDomain", "SSIProtocol", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["SSIDomain", "SSIProtocol", "SSISystem", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "SSIProtocol", dependencies: ["SSIDomain", "SSIJSON", "SSISystem"]),
         .target(name: "SSIJournal", dependencies: ["SSIDomain", "SSIJSON", "SSISystem"]),
         // LinkedIn data exports read into catalog actions. Pure: names and texts in, actions out.
-        .target(name: "SSIImport", dependencies: ["SSIDomain", "SSIProtocol", "SSISystem"]),
+        .target(name: "SSIImport", dependencies: ["SSIDomain", "SSIProtocol", "SSISystem", "CZlib"]),
         // A simulated disk for the journal's fault tests: page cache, failed syncs, power cuts.
         .target(name: "SSIJournalSimulation", dependencies: ["SSIJournal"]),
         .target(
@@ -67,7 +69,9 @@ let package = Package(
             name: "ssi-log-bench", dependencies: ["SSIDomain", "SSIConfig", "SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIDomainTests",
-            dependencies: ["SSIDomain", "SSIConfig", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "SSIDomain", "SSIConfig", "SSISystem", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
         .testTarget(name: "SSIImportTests", dependencies: ["SSIImport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import SSIDomain
 import SSIProtocol
+import SSISystem
 import TOMLKit
 
 /// Builds a `Configuration` from the built-in defaults with an optional user file laid over them.

@@ -5,7 +5,7 @@ import NIOCore
 /// shutdown can close idle connections at once and busy ones right after their response.
 final class ConnectionRegistry: Sendable {
     private struct State {
-        var channels: [ObjectIdentifier: (channel: Channel, busy: Bool)] = [:]
+        var channels: [ObjectIdentifier: (channel: Channel, busy: Int)] = [:]
         var shuttingDown = false
     }
 
@@ -17,7 +17,7 @@ final class ConnectionRegistry: Sendable {
     func admit(_ channel: Channel, limit: Int) -> Bool {
         state.withLockedValue { state in
             guard !state.shuttingDown, state.channels.count < limit else { return false }
-            state.channels[ObjectIdentifier(channel)] = (channel, false)
+            state.channels[ObjectIdentifier(channel)] = (channel, 0)
             return true
         }
     }
@@ -26,11 +26,11 @@ final class ConnectionRegistry: Sendable {
         _ = state.withLockedValue { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
-    /// Marks a connection busy with a request; false when the server is stopping.
+    /// Counts a request in flight on a connection; false when the server is stopping.
     func beginRequest(_ channel: Channel) -> Bool {
         state.withLockedValue { state in
             guard !state.shuttingDown else { return false }
-            state.channels[ObjectIdentifier(channel)]?.busy = true
+            state.channels[ObjectIdentifier(channel)]?.busy += 1
             return true
         }
     }
@@ -38,7 +38,7 @@ final class ConnectionRegistry: Sendable {
     /// Marks the request answered; false when the connection should now close (shutdown).
     func endRequest(_ channel: Channel) -> Bool {
         state.withLockedValue { state in
-            state.channels[ObjectIdentifier(channel)]?.busy = false
+            state.channels[ObjectIdentifier(channel)]?.busy -= 1
             return !state.shuttingDown
         }
     }
@@ -47,7 +47,7 @@ final class ConnectionRegistry: Sendable {
     func shutDown() {
         let idle = state.withLockedValue { state -> [Channel] in
             state.shuttingDown = true
-            return state.channels.values.filter { !$0.busy }.map(\.channel)
+            return state.channels.values.filter { $0.busy == 0 }.map(\.channel)
         }
         for channel in idle { channel.close(promise: nil) }
     }

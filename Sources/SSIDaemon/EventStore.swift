@@ -52,25 +52,36 @@ public actor EventStore {
 
     /// Logs an action; returns once its record is on disk, with the score before and after it.
     /// `repeated`: the request id was already committed, and this is the first answer again.
+    /// `queued` is called once the entry is in the queue (not when refused or repeated).
     public func log(
-        _ request: LogRequest, requestID: String
-    ) async throws(ProtocolError) -> (event: ActionEvent, before: Score, after: Score, repeated: Bool) {
+        _ request: LogRequest, requestID: String, queued: @Sendable () -> Void = {}
+    ) async throws(ProtocolError) -> (
+        event: ActionEvent, before: Score, after: Score, repeated: Bool, duplicateOf: String?
+    ) {
         if let existing = try committedOrPending(requestID) {
             guard case .action(let event) = existing else {
                 throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
             }
             let score = state.score(at: clock())
-            return (event, score, score, true)
+            return (event, score, score, true, nil)
         }
         let now = clock()
         let event = try validate(request, requestID: requestID, now: now)
-        let committed = try await enqueue(requestID: requestID, eventID: event.id) { seq in
+        if let window = request.typedWithin,
+            let typed = ledger.claimTyped(
+                event.action, near: event.occurred, within: Int64(max(0, window)), for: requestID)
+        {
+            // The same action, typed by hand: reported, not logged, and the request id stays unused.
+            let score = state.score(at: now)
+            return (event, score, score, false, typed)
+        }
+        let committed = try await enqueue(requestID: requestID, eventID: event.id, queued: queued) { seq in
             var stamped = event
             stamped.seq = seq
             return .action(stamped)
         }.get()
         guard case .action(let event) = committed.entry else { throw ProtocolError(.internalError, "wrong entry") }
-        return (event, committed.before, committed.after, false)
+        return (event, committed.before, committed.after, false, nil)
     }
 
     /// Undoes an acknowledged event (the latest when none is named); returns once the undo record
@@ -181,13 +192,17 @@ public actor EventStore {
         }
         guard (request.note?.utf8.count ?? 0) <= 4096 else { throw ProtocolError(.invalidArgument, "note over 4 KiB") }
         guard (request.url?.utf8.count ?? 0) <= 2048 else { throw ProtocolError(.invalidArgument, "url over 2 KiB") }
+        guard (request.source?.utf8.count ?? 0) <= 512 else {
+            throw ProtocolError(.invalidArgument, "source over 512 bytes")
+        }
         guard request.tags.count <= 16, request.tags.allSatisfy({ $0.utf8.count <= 64 }) else {
             throw ProtocolError(.invalidArgument, "at most 16 tags of at most 64 bytes")
         }
         let id = newEventID()
         return ActionEvent(
             id: id, seq: 0, action: request.action, occurred: occurred, recorded: now, count: request.count,
-            tags: request.tags, section: request.section, note: request.note, url: request.url, requestID: requestID)
+            tags: request.tags, section: request.section, note: request.note, url: request.url, requestID: requestID,
+            source: request.source)
     }
 
     func newEventID() -> String {
@@ -199,7 +214,7 @@ public actor EventStore {
 
     /// Queues an entry for the next batch, or refuses it (leaving no trace) when the queue is full.
     private func enqueue(
-        requestID: String, eventID: String, undoTarget: String? = nil,
+        requestID: String, eventID: String, undoTarget: String? = nil, queued: @Sendable () -> Void = {},
         _ build: @escaping @Sendable (UInt64) -> JournalEntry
     ) async -> Result<ScoreLedger.Committed, ProtocolError> {
         // Back-pressure: a full queue refuses instead of growing without bound.
@@ -211,6 +226,7 @@ public actor EventStore {
                 GroupCommitQueue.Item(
                     requestID: requestID, eventID: eventID, undoTarget: undoTarget, build: build,
                     waiter: continuation))
+            queued()
             if !flushing {
                 flushing = true
                 Task { await self.flush() }

@@ -25,12 +25,14 @@ public struct RequestRouter: Sendable {
         self.reload = reload
     }
 
-    public func respond<Bytes: Collection<UInt8>>(to line: Bytes) async -> String {
+    /// `admission` is signalled once a `log` has entered the store's queue.
+    public func respond<Bytes: Collection<UInt8>>(to line: Bytes, admission: Admission? = nil) async -> String {
         switch Request.decode(line) {
         case .failure(let failure): return Response.failure(id: failure.id, failure.error)
         case .success(let request):
             do throws(ProtocolError) {
-                return Response.success(id: request.id, [("result", try await reply(to: request).json)])
+                return Response.success(
+                    id: request.id, [("result", try await reply(to: request, admission: admission).json)])
             } catch {
                 return Response.failure(id: request.id, error)
             }
@@ -38,17 +40,19 @@ public struct RequestRouter: Sendable {
     }
 
     /// The typed result of one request: every operation is handled here, with no default.
-    func reply(to request: Request) async throws(ProtocolError) -> Reply {
+    func reply(to request: Request, admission: Admission? = nil) async throws(ProtocolError) -> Reply {
         switch request.operation {
         case .log(let log):
-            let (event, before, after, repeated) = try await store.log(log, requestID: request.id)
+            let (event, before, after, repeated, duplicateOf) = try await store.log(
+                log, requestID: request.id, queued: { admission?.admit() })
             let pillar = await store.state.model.actions[event.action]?.pillar ?? .brand
             return .log(
                 LogResult(
-                    id: event.id, seq: Int(event.seq), action: event.action,
+                    id: duplicateOf ?? event.id, seq: Int(event.seq), action: event.action,
                     occurred: CivilTime.formatUTC(event.occurred), score: after, pillar: pillar,
                     deltaHundredths: after.hundredths(pillar) - before.hundredths(pillar),
-                    totalDeltaHundredths: after.totalHundredths - before.totalHundredths, repeated: repeated))
+                    totalDeltaHundredths: after.totalHundredths - before.totalHundredths, repeated: repeated,
+                    duplicateOf: duplicateOf))
         case .undo(let target):
             let (undo, event) = try await store.undo(target: target, requestID: request.id)
             let score = await store.state.score(at: await store.now())

@@ -18,6 +18,13 @@ struct ScoreLedger {
     private(set) var lastSeq: UInt64
     /// When the newest record was written: the last moment the user saw the score.
     private(set) var lastRecorded: Int64?
+    /// Events typed by hand (no source), per action, by when they happened: what an import checks
+    /// so that an action typed and then imported is not counted twice.
+    private var typed: [String: [(occurred: Int64, id: String)]] = [:]
+    /// Which import request each typed event already stands for: one typed event absorbs one
+    /// imported row, not every row near it. In memory: after a restart the rows already logged
+    /// answer as repeated, and the others find the same typed events again.
+    private var claims: [String: String] = [:]
 
     /// Replays a scanned journal under a model: the only way a ledger is built.
     init(scan: JournalScan, model: ScoreModel) {
@@ -25,7 +32,10 @@ struct ScoreLedger {
         records = scan.entries.count + scan.damaged.count
         lastSeq = scan.nextSeq - 1
         lastRecorded = nil
-        for entry in scan.entries { index.apply(entry, to: &state) }
+        for entry in scan.entries {
+            index.apply(entry, to: &state)
+            remember(entry)
+        }
         lastRecorded = scan.entries.map(\.recorded).max()
     }
 
@@ -36,6 +46,7 @@ struct ScoreLedger {
         committed.reserveCapacity(entries.count)
         for entry in entries {
             index.apply(entry, to: &state)
+            remember(entry)
             let after = state.score(at: now)
             committed.append(Committed(entry: entry, before: score, after: after))
             score = after
@@ -44,6 +55,36 @@ struct ScoreLedger {
         lastSeq = entries.last?.seq ?? lastSeq
         lastRecorded = entries.last?.recorded ?? lastRecorded
         return committed
+    }
+
+    private mutating func remember(_ entry: JournalEntry) {
+        guard case .action(let event) = entry, event.source == nil else { return }
+        var list = typed[event.action, default: []]
+        let position = list.lastIndex { $0.occurred <= event.occurred }.map { $0 + 1 } ?? 0
+        list.insert((event.occurred, event.id), at: position)
+        typed[event.action] = list
+    }
+
+    /// A typed event of `action` (still counting, not standing for another request) within `window`
+    /// seconds of `occurred`, claimed for `requestID`.
+    mutating func claimTyped(_ action: String, near occurred: Int64, within window: Int64, for requestID: String)
+        -> String?
+    {
+        guard let list = typed[action] else { return nil }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].occurred < occurred - window { low = middle + 1 } else { high = middle }
+        }
+        for item in list[low...] {
+            guard item.occurred <= occurred + window else { break }
+            if state.events[item.id] != nil, claims[item.id, default: requestID] == requestID {
+                claims[item.id] = requestID
+                return item.id
+            }
+        }
+        return nil
     }
 
     /// The latest acknowledged event that is not undone and not in `excluded` (targets of undos

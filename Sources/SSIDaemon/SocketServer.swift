@@ -108,22 +108,55 @@ public struct SocketServer: Service {
         }
     }
 
+    /// Requests one connection may have in flight (pipelined `log`s waiting for the same sync).
+    static let pipelineDepth = 256
+
+    /// Serves one connection. `log` requests are pipelined: the next request is read as soon as this
+    /// one has entered the store's queue, so a client that sends many (an import) gets them
+    /// group-committed. Any other request waits until every earlier one is answered, so it sees
+    /// their effect. Responses are written in request order.
     func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>, connections: ConnectionRegistry) async {
         let channel = connection.channel
         do {
             try await connection.executeThenClose { inbound, outbound in
-                for try await frame in inbound {
-                    switch frame {
-                    case .line(let line):
-                        guard connections.beginRequest(channel) else { return }
-                        let response = await router.respond(to: line.readableBytesView)
-                        try await outbound.write(ByteBuffer(string: response + "\n"))
-                        guard connections.endRequest(channel) else { return }
-                    case .oversized:
-                        let response = Response.failure(
-                            id: nil, ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))
-                        try await outbound.write(ByteBuffer(string: response + "\n"))
-                        return
+                let (answers, answer) = AsyncStream.makeStream(of: Task<String, Never>.self)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await task in answers {
+                            let response = await task.value
+                            try await outbound.write(ByteBuffer(string: response + "\n"))
+                            guard connections.endRequest(channel) else { return }
+                        }
+                    }
+                    defer { answer.finish() }
+                    var inFlight: [Task<String, Never>] = []
+                    for try await frame in inbound {
+                        switch frame {
+                        case .line(let line):
+                            guard connections.beginRequest(channel) else { return }
+                            let pipelined = Request.isLog(line.readableBytesView)
+                            if !pipelined || inFlight.count >= Self.pipelineDepth {
+                                for task in inFlight { _ = await task.value }
+                                inFlight.removeAll()
+                            }
+                            let admission = Admission()
+                            let router = self.router
+                            let task = Task {
+                                let response = await router.respond(to: line.readableBytesView, admission: admission)
+                                admission.admit()
+                                return response
+                            }
+                            answer.yield(task)
+                            inFlight.append(task)
+                            await admission.wait()
+                        case .oversized:
+                            for task in inFlight { _ = await task.value }
+                            let response = Response.failure(
+                                id: nil,
+                                ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))
+                            answer.yield(Task { response })
+                            return
+                        }
                     }
                 }
             }

@@ -17,11 +17,13 @@ public struct ActionEvent: Sendable, Equatable {
     public var url: String?
     /// The client's request id, so that a retried request is not logged twice.
     public var requestID: String?
+    /// Where it came from when not typed: the import file and row (`Shares.csv:12`).
+    public var source: String?
 
     public init(
         id: String, seq: UInt64, action: String, occurred: Int64, recorded: Int64, count: Int = 1,
         tags: [String] = [], section: String? = nil, note: String? = nil, url: String? = nil,
-        requestID: String? = nil
+        requestID: String? = nil, source: String? = nil
     ) {
         self.id = id
         self.seq = seq
@@ -34,5 +36,6 @@ public struct ActionEvent: Sendable, Equatable {
         self.note = note
         self.url = url
         self.requestID = requestID
+        self.source = source
     }
 }

@@ -6,6 +6,11 @@ struct ImportPlanBuilder {
     private var occurrences: [String: Int] = [:]
     private var used: Set<String> = []
 
+    /// An imported action within two hours of the same action typed by hand is that action seen
+    /// twice; rows that carry only a day (connections) use the whole day around their noon.
+    static let typedWindow = 2 * 3600
+    static let typedDayWindow = 12 * 3600
+
     init(files: [(name: String, text: String)]) { self.files = files }
 
     /// Files named `base.csv` or `base_N.csv` in any case that hold every `required` column.
@@ -28,11 +33,13 @@ struct ImportPlanBuilder {
         for (number, outcome) in rows(table) {
             switch outcome {
             case .skipped(let reason): plan.skip(reason)
-            case .action(let request, let key):
+            case .action(var request, let key):
                 let occurrence = occurrences[key, default: 0]
                 occurrences[key] = occurrence + 1
-                plan.actions.append(
-                    ImportedAction(request, source: "\(table.file):\(number)", key: key, occurrence: occurrence))
+                let source = "\(table.file):\(number)"
+                request.source = source
+                if request.at != nil, request.typedWithin == nil { request.typedWithin = Self.typedWindow }
+                plan.actions.append(ImportedAction(request, source: source, key: key, occurrence: occurrence))
             }
         }
         used.insert(table.file.lowercased())

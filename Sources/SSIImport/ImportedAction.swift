@@ -16,6 +16,13 @@ public struct ImportedAction: Sendable, Equatable {
         self.requestID = "import-" + Self.fnv1a("\(key)\u{1F}\(occurrence)")
     }
 
+    /// An action with a request id of its own (a restored event keeps its id).
+    init(_ request: LogRequest, source: String, requestID: String) {
+        self.request = request
+        self.source = source
+        self.requestID = requestID
+    }
+
     /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines, unlike `hashValue`.
     static func fnv1a(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

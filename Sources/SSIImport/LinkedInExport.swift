@@ -48,21 +48,73 @@ public enum LinkedInExport {
                 }
             }
         }
+        // A connection that answers one of the owner's invitations is an accepted request: logged
+        // as `accepted` instead of `connection` (both feed the network tally, so logging both
+        // would count the person twice), with the same request id, so an older export that lacked
+        // the invitation never adds the person again.
+        let invited = invitations.map(invitees) ?? Invitees()
         for table in builder.tables("connections", required: ["First Name", "Connected On"]) {
-            builder.read(table) { connection($0, $1, currentCompany: currentCompany) }
+            builder.read(table) { connection($0, $1, currentCompany: currentCompany, invited: invited) }
         }
         if let invitations { builder.read(invitations, row: invitation) }
         for table in builder.tables("endorsement_received_info", required: ["Endorsement Date", "Skill Name"]) {
             builder.read(table, row: endorsement)
         }
+        for table in builder.tables("recommendations_received", required: ["Creation Date", "Status"]) {
+            builder.read(table, row: recommendation)
+        }
         for table in builder.tables("comments", required: ["Date", "Message"]) { builder.read(table, row: comment) }
+        for table in builder.tables("shares", required: ["Date", "ShareLink"]) { builder.read(table, row: share) }
+        for table in builder.tables("reactions", required: ["Date", "Type"]) { builder.read(table, row: reaction) }
+        for table in builder.tables("searchqueries", required: ["Time", "Search Query"]) {
+            builder.read(table, row: search)
+        }
+        for table in builder.tables("skills", required: ["Name"]) {
+            builder.read(table) { table in
+                table.rows.prefix(1).map {
+                    ($0.number, .action(LogRequest(action: "profile", section: "skills"), key: "profile:skills"))
+                }
+            }
+        }
         for table in builder.tables("messages", required: ["Conversation ID", "From", "Date"]) {
             builder.read(table) { messages($0, owner: owner) }
         }
         return builder.finish()
     }
 
-    static func connection(_ table: ExportTable, _ fields: [String], currentCompany: String?) -> RowOutcome {
+    /// Who the owner invited: profile URLs (normalized) and names (lowercased).
+    struct Invitees {
+        var urls: Set<String> = []
+        var names: Set<String> = []
+
+        func contains(url: String?, name: String) -> Bool {
+            if let url, urls.contains(LinkedInExport.normalizedProfile(url)) { return true }
+            return !name.isEmpty && names.contains(name.lowercased())
+        }
+    }
+
+    static func invitees(_ table: ExportTable) -> Invitees {
+        var invited = Invitees()
+        for row in table.rows where table.value(row.fields, "Direction")?.uppercased() == "OUTGOING" {
+            if let url = table.value(row.fields, "inviteeProfileUrl") { invited.urls.insert(normalizedProfile(url)) }
+            if let name = table.value(row.fields, "To") { invited.names.insert(name.lowercased()) }
+        }
+        return invited
+    }
+
+    /// `linkedin.com/in/name` from `https://www.linkedin.com/in/Name/`: case, scheme and slashes vary.
+    static func normalizedProfile(_ url: String) -> String {
+        var text = Substring(url.lowercased())
+        for prefix in ["https://", "http://", "www."] where text.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+        }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    static func connection(_ table: ExportTable, _ fields: [String], currentCompany: String?, invited: Invitees)
+        -> RowOutcome
+    {
         guard let date = table.value(fields, "Connected On"), let at = ExportDate.iso(date) else {
             return .skipped("connection without a date")
         }
@@ -73,21 +125,79 @@ public enum LinkedInExport {
         if let company = table.value(fields, "Company")?.lowercased(), company == currentCompany {
             tags.append("internal")
         }
+        let action = invited.contains(url: table.value(fields, "URL"), name: name) ? "accepted" : "connection"
         return .action(
-            LogRequest(action: "connection", note: name.isEmpty ? nil : name, at: at, tags: tags),
+            LogRequest(
+                action: action, note: name.isEmpty ? nil : name, at: at, tags: tags,
+                typedWithin: ImportPlanBuilder.typedDayWindow),
             key: "connection:\(name)\u{1F}\(date)")
     }
 
+    /// Sent invitations are `connect`; received ones mean someone found the owner and reached out,
+    /// which the catalog counts as `inbound-view` (find).
     static func invitation(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
-        guard table.value(fields, "Direction")?.uppercased() == "OUTGOING" else {
-            return .skipped("incoming invitation")
-        }
+        let outgoing = table.value(fields, "Direction")?.uppercased() == "OUTGOING"
         guard let sent = table.value(fields, "Sent At"), let at = ExportDate.iso(sent) else {
             return .skipped("invitation without a date")
+        }
+        if !outgoing {
+            let from = table.value(fields, "From").map { "invitation from \($0)" }
+            return .action(
+                LogRequest(action: "inbound-view", note: from, at: at, tags: ["invitation"]),
+                key: "inbound:\(from ?? "")\u{1F}\(sent)")
         }
         let to = table.value(fields, "To").map { "to \($0)" }
         return .action(LogRequest(action: "connect", note: to, at: at), key: "connect:\(to ?? "")\u{1F}\(sent)")
     }
+
+    /// A published recommendation is a strong endorsement; hidden ones are left out.
+    static func recommendation(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
+        guard table.value(fields, "Status")?.uppercased() == "VISIBLE" else {
+            return .skipped("recommendation not visible")
+        }
+        guard let date = table.value(fields, "Creation Date"), let at = ExportDate.iso(date) else {
+            return .skipped("recommendation without a date")
+        }
+        let by = [table.value(fields, "First Name"), table.value(fields, "Last Name")].compactMap { $0 }
+            .joined(separator: " ")
+        return .action(
+            LogRequest(action: "endorsement", note: "recommendation by \(by)", at: at, tags: ["recommendation"]),
+            key: "recommendation:\(by)\u{1F}\(date)")
+    }
+
+    static func share(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
+        guard let date = table.value(fields, "Date"), let at = ExportDate.iso(date) else {
+            return .skipped("post without a date")
+        }
+        let link = table.value(fields, "ShareLink")
+        let text = table.value(fields, "ShareCommentary") ?? table.value(fields, "SharedUrl").map { "shared \($0)" }
+        return .action(
+            LogRequest(action: "post", note: text.map(clip), at: at, url: link.flatMap(boundedURL)),
+            key: "post:\(date)\u{1F}\(link ?? "")")
+    }
+
+    /// Every reaction type (like, praise, empathy, interest, …) is a `like`, the type in the note.
+    static func reaction(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
+        guard let date = table.value(fields, "Date"), let at = ExportDate.iso(date) else {
+            return .skipped("reaction without a date")
+        }
+        let link = table.value(fields, "Link")
+        let type = table.value(fields, "Type")?.lowercased()
+        return .action(
+            LogRequest(action: "like", note: type, at: at, url: link.flatMap(boundedURL)),
+            key: "like:\(date)\u{1F}\(link ?? "")")
+    }
+
+    static func search(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
+        guard let time = table.value(fields, "Time"), let at = ExportDate.iso(time) else {
+            return .skipped("search without a date")
+        }
+        let query = table.value(fields, "Search Query")
+        return .action(
+            LogRequest(action: "search", note: query.map(clip), at: at), key: "search:\(time)\u{1F}\(query ?? "")")
+    }
+
+    static func boundedURL(_ url: String) -> String? { url.utf8.count <= 2048 ? url : nil }
 
     static func endorsement(_ table: ExportTable, _ fields: [String]) -> RowOutcome {
         if let status = table.value(fields, "Endorsement Status"), status.uppercased() != "ACCEPTED" {

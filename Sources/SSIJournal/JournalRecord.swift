@@ -26,6 +26,7 @@ public enum JournalRecord {
             if let section = event.section { members.append(("section", .string(section))) }
             if let note = event.note { members.append(("note", .string(note))) }
             if let url = event.url { members.append(("url", .string(url))) }
+            if let source = event.source { members.append(("src", .string(source))) }
         case .undo(let undo):
             members.append(("type", .string("undo")))
             members.append(("target", .string(undo.target)))
@@ -101,7 +102,7 @@ public enum JournalRecord {
                 ActionEvent(
                     id: id, seq: seq, action: action, occurred: occurred, recorded: recorded, count: count, tags: tags,
                     section: json["section"]?.stringValue, note: json["note"]?.stringValue,
-                    url: json["url"]?.stringValue, requestID: request))
+                    url: json["url"]?.stringValue, requestID: request, source: json["src"]?.stringValue))
         case "undo":
             guard let target = json["target"]?.stringValue else { throw .malformed("missing target") }
             return .undo(UndoEvent(id: id, seq: seq, target: target, recorded: recorded, requestID: request))

@@ -8,10 +8,15 @@ public struct LogRequest: Sendable, Equatable {
     public var url: String?
     public var tags: [String]
     public var section: String?
+    /// Where an imported action came from (`Shares.csv:12`); nil when typed.
+    public var source: String?
+    /// For imports: when an event of the same action that was typed by hand happened within this
+    /// many seconds, the import is the same action seen twice: it is reported, not logged.
+    public var typedWithin: Int?
 
     public init(
         action: String, note: String? = nil, at: String? = nil, count: Int = 1, url: String? = nil,
-        tags: [String] = [], section: String? = nil
+        tags: [String] = [], section: String? = nil, source: String? = nil, typedWithin: Int? = nil
     ) {
         self.action = action
         self.note = note
@@ -20,5 +25,7 @@ public struct LogRequest: Sendable, Equatable {
         self.url = url
         self.tags = tags
         self.section = section
+        self.source = source
+        self.typedWithin = typedWithin
     }
 }

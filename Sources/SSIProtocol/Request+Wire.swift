@@ -47,7 +47,8 @@ extension Request {
                 LogRequest(
                     action: action, note: try fields.string("note"), at: try fields.string("at"), count: count,
                     url: try fields.string("url"), tags: try fields.strings("tags"),
-                    section: try fields.string("section")))
+                    section: try fields.string("section"), source: try fields.string("source"),
+                    typedWithin: try fields.int("typed_within")))
         case .undo: operation = .undo(target: try fields.string("event"))
         case .score: operation = .score(explain: try fields.bool("explain") ?? false)
         case .status: operation = .status
@@ -66,6 +67,18 @@ extension Request {
         return Request(id: id, operation: operation)
     }
 
+    /// Whether a request line is a `log`, read cheaply without parsing: the daemon pipelines those.
+    /// A line it misjudges is only served without pipelining, never wrongly.
+    public static func isLog<Bytes: Collection<UInt8>>(_ line: Bytes) -> Bool {
+        let needle = Array(#""op":"log""#.utf8)
+        var matched = 0
+        for byte in line {
+            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
+            if matched == needle.count { return true }
+        }
+        return false
+    }
+
     /// The request as one line of JSON, as the client sends it.
     public func encoded() -> String {
         var members: [(String, JSONValue)] = [
@@ -80,6 +93,8 @@ extension Request {
             if let url = log.url { members.append(("url", .string(url))) }
             if !log.tags.isEmpty { members.append(("tags", .array(log.tags.map { .string($0) }))) }
             if let section = log.section { members.append(("section", .string(section))) }
+            if let source = log.source { members.append(("source", .string(source))) }
+            if let within = log.typedWithin { members.append(("typed_within", .int(within))) }
         case .undo(let target):
             if let target { members.append(("event", .string(target))) }
         case .score(let explain):

@@ -68,6 +68,15 @@ enum ClientExit {
         }
     }
 
+    /// The next pipelined response, or exit 69 or 74.
+    static func receive(on connection: DaemonConnection, options: ClientOptions) -> JSONValue {
+        do throws(DaemonConnection.Failure) {
+            return try connection.receive()
+        } catch {
+            fail(error, options: options)
+        }
+    }
+
     static func fail(_ failure: DaemonConnection.Failure, options: ClientOptions) -> Never {
         switch failure {
         case .unreachable(let path, let reason):

@@ -5,9 +5,10 @@ import SSIProtocol
     import Glibc
 #endif
 
-/// A blocking connection to the daemon's socket: the client is short-lived and sends one request,
-/// so it needs no event loop.
-struct DaemonConnection {
+/// A blocking connection to the daemon's socket: the client is short-lived, so it needs no event
+/// loop. One request at a time (`exchange`), or many in flight (`send` ahead, `receive` in order),
+/// which the daemon group-commits.
+final class DaemonConnection {
     enum Failure: Error {
         /// Nothing listens at the path: exit 69 with how to start the daemon.
         case unreachable(path: String, reason: String)
@@ -16,6 +17,9 @@ struct DaemonConnection {
 
     let path: String
     private let fd: Int32
+    private var buffered: [UInt8] = []
+    /// Set when a send failed: the daemon may have refused the connection and answered first.
+    private var sendFailure: String?
 
     init(path: String) throws(Failure) {
         self.path = path
@@ -31,26 +35,35 @@ struct DaemonConnection {
 
     /// Sends one request line and reads one response line.
     func exchange(_ request: Request) throws(Failure) -> JSONValue {
+        send(request)
+        return try receive()
+    }
+
+    /// Sends a request line without waiting for its answer. A daemon that refuses the connection
+    /// (another user, too many clients) answers and closes before reading: a failed send is
+    /// remembered and reported only if no answer can be read.
+    func send(_ request: Request) {
+        guard sendFailure == nil else { return }
         var line = Array(request.encoded().utf8)
         line.append(UInt8(ascii: "\n"))
         var sent = 0
-        // A daemon that refuses the connection (another user, too many clients) answers and
-        // closes before reading: a failed send still reads that answer before giving up.
-        var sendFailure: String?
         while sent < line.count {
             let count = line.withUnsafeBytes {
-                send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL))
+                Glibc.send(fd, $0.baseAddress! + sent, line.count - sent, Int32(MSG_NOSIGNAL))
             }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 sendFailure = "cannot send to ssi-logd: \(String(cString: strerror(errno)))"
-                break
+                return
             }
             sent += count
         }
-        var response: [UInt8] = []
+    }
+
+    /// The next response line, in request order.
+    func receive() throws(Failure) -> JSONValue {
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while !response.contains(UInt8(ascii: "\n")) {
+        while !buffered.contains(UInt8(ascii: "\n")) {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
@@ -60,11 +73,12 @@ struct DaemonConnection {
                             ? "ssi-logd closed the connection"
                             : "cannot read from ssi-logd: \(String(cString: strerror(errno)))"))
             }
-            response += chunk[0..<count]
+            buffered += chunk[0..<count]
         }
-        let end = response.firstIndex(of: UInt8(ascii: "\n"))!
+        let end = buffered.firstIndex(of: UInt8(ascii: "\n"))!
+        defer { buffered.removeSubrange(0...end) }
         do {
-            return try JSONParser.parse(response[0..<end], maxDepth: 64)
+            return try JSONParser.parse(buffered[0..<end], maxDepth: 64)
         } catch {
             throw .io("unreadable response from ssi-logd: \(error)")
         }

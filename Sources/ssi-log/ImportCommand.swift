@@ -11,108 +11,144 @@ import SSIProtocol
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Log the actions of a LinkedIn data export (the unzipped folder); safe to run again.",
+        abstract: "Log a LinkedIn data export (the .zip as downloaded, or its folder), or restore an ssi-log export.",
         discussion: """
-            Reads Connections.csv, Invitations.csv (sent), messages.csv (sent, and replies to yours), \
-            Comments_*.csv, Endorsement_Received_Info.csv, Profile.csv and Positions.csv, whatever the \
-            export's year. Each row gets a request id made from its content, so importing the same or a \
-            newer export again logs only what is new.
+            Reads Shares, Reactions, Comments, Invitations, Connections (accepted invitations too), messages, \
+            SearchQueries, Profile, Positions, Skills, endorsements and recommendations, whatever the export's \
+            year. Each row gets a request id made from its content, so importing the same or a newer export \
+            again logs only what is new; a row that repeats an action you typed by hand is reported, not \
+            logged. A .jsonl file from `ssi-log export` is restored event by event.
             """)
 
-    @Argument(help: "The unzipped export folder (Basic_LinkedInDataExport_… or Complete_…).")
-    var folder: String
+    @Argument(help: "The export: Basic_/Complete_LinkedInDataExport_….zip, its unzipped folder, or a .jsonl backup.")
+    var path: String
 
     @Flag(help: "Show what would be logged, without the daemon.")
     var dryRun = false
 
     @OptionGroup var options: ClientOptions
 
+    /// Requests in flight on the one connection: enough for the daemon to batch them into few syncs.
+    static let window = 128
+
     func run() throws {
-        let plan = LinkedInExport.plan(files: readFolder())
+        let plan = load()
         guard !plan.files.isEmpty else {
             ClientExit.fail(
-                "ssi-log: \(folder) holds no LinkedIn export file this reads (Connections.csv, Invitations.csv, "
+                "ssi-log: \(path) holds no LinkedIn export file this reads (Connections.csv, Shares.csv, "
                     + "messages.csv, …)", code: ClientExit.rejectedInput, options: options,
                 errorCode: "invalid_argument")
         }
         if dryRun {
-            report(plan, added: nil, repeated: 0, refused: [:], score: nil)
+            report(plan, outcome: nil)
             return
         }
-        var added = 0
-        var repeated = 0
-        var refused: [String: Int] = [:]
-        var score: Score?
         let connection = ClientExit.connect(options: options)
         defer { connection.close() }
-        for action in plan.actions {
-            let response = ClientExit.exchange(
-                Request(id: action.requestID, operation: .log(action.request)), on: connection, options: options)
-            let result: LogResult
+        let before = try score(on: connection)
+        var outcome = ImportOutcome(before: before)
+        var progress = ImportProgress(total: plan.actions.count)
+        var sent = 0
+        var received = 0
+        var stop: ProtocolError?
+        while received < sent || (stop == nil && sent < plan.actions.count) {
+            while stop == nil, sent < plan.actions.count, sent - received < Self.window {
+                let action = plan.actions[sent]
+                connection.send(Request(id: action.requestID, operation: .log(action.request)))
+                sent += 1
+            }
+            let response = ClientExit.receive(on: connection, options: options)
+            let action = plan.actions[received]
+            received += 1
+            progress.update(done: received)
             do throws(ProtocolError) {
-                result = try ClientExit.read(response, as: LogResult.self)
+                let result = try ClientExit.read(response, as: LogResult.self)
+                if result.duplicateOf != nil {
+                    outcome.typed += 1
+                } else if result.repeated {
+                    outcome.repeated += 1
+                } else {
+                    outcome.added += 1
+                }
             } catch {
                 // A catalog without the action (a user config) or a bad row: the rest still goes in.
-                guard [.unknownAction, .invalidArgument, .badTime].contains(error.code) else {
-                    ClientExit.printError(
-                        "ssi-log: \(action.source): \(error.message); \(added) added so far; run the import again to go on"
-                    )
-                    throw ExitCode(error.code.exitCode)
+                if [.unknownAction, .invalidArgument, .badTime].contains(error.code) {
+                    outcome.refused["\(error.code.rawValue): \(error.message)", default: 0] += 1
+                } else if stop == nil {
+                    stop = error
+                    ClientExit.printError("ssi-log: \(action.source): \(error.message)")
                 }
-                refused["\(error.code.rawValue): \(error.message)", default: 0] += 1
-                continue
             }
-            if result.repeated { repeated += 1 } else { added += 1 }
-            score = result.score
         }
-        report(plan, added: added, repeated: repeated, refused: refused, score: score)
+        progress.finish()
+        outcome.after = try score(on: connection)
+        report(plan, outcome: outcome)
+        if let stop {
+            ClientExit.printError("ssi-log: stopped; \(outcome.added) added so far: run the import again to go on")
+            throw ExitCode(stop.code.exitCode)
+        }
     }
 
-    /// The folder's CSV files, read with plain system calls: Foundation would triple the client's
-    /// size and add a millisecond to every `ssi-log` start.
-    func readFolder() -> [(name: String, text: String)] {
-        var info = stat()
-        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            let hint = folder.lowercased().hasSuffix(".zip") ? " (unzip it first)" : ""
+    func score(on connection: DaemonConnection) throws -> Score {
+        do throws(ProtocolError) {
+            return try ClientExit.read(
+                ClientExit.exchange(
+                    Request(id: ClientExit.randomID(), operation: .score(explain: false)), on: connection,
+                    options: options),
+                as: Score.self)
+        } catch {
+            ClientExit.printError("ssi-log: \(error.message)")
+            throw ExitCode(error.code.exitCode)
+        }
+    }
+
+    /// The plan from a zip, a folder or an `ssi-log export` file; refuses anything else with 65.
+    func load() -> ImportPlan {
+        do throws(LocalFile.Failure) {
+            switch LocalFile.kind(path) {
+            case .directory:
+                let names = try LocalFile.list(path).filter { $0.lowercased().hasSuffix(".csv") }
+                var files: [(name: String, text: String)] = []
+                for name in names {
+                    files.append((name, String(decoding: try LocalFile.read(path + "/" + name), as: UTF8.self)))
+                }
+                return LinkedInExport.plan(files: files)
+            case .regular:
+                let bytes = try LocalFile.read(path)
+                if ZipArchive.looksLikeZip(bytes) { return try planFromZip(bytes) }
+                let text = String(decoding: bytes, as: UTF8.self)
+                if EventRestore.looksLikeExport(text[...]) {
+                    return EventRestore.plan(file: String(path.split(separator: "/").last ?? ""), text: text)
+                }
+                refuse("\(path) is neither a LinkedIn export (.zip or folder) nor an ssi-log export (.jsonl)")
+            case .missing: refuse("\(path) does not exist")
+            case .other: refuse("\(path) is not a file or folder")
+            }
+        } catch {
             ClientExit.fail(
-                "ssi-log: \(folder) is not a folder\(hint)", code: ClientExit.rejectedInput, options: options,
-                errorCode: "invalid_argument")
+                "ssi-log: \(error.message)", code: ClientExit.ioError, options: options, errorCode: "io_error")
         }
-        guard let directory = opendir(folder) else { failToRead(folder) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    func planFromZip(_ bytes: [UInt8]) throws(LocalFile.Failure) -> ImportPlan {
+        do throws(ZipError) {
+            let archive = try ZipArchive(bytes: bytes)
+            var files: [(name: String, text: String)] = []
+            for entry in archive.entries where !entry.isDirectory && entry.name.lowercased().hasSuffix(".csv") {
+                files.append((entry.name, String(decoding: try archive.read(entry), as: UTF8.self)))
             }
-            if name.lowercased().hasSuffix(".csv") { names.append(name) }
+            return LinkedInExport.plan(files: files)
+        } catch {
+            refuse("\(path): \(error.description); nothing was logged")
         }
-        return names.sorted().map { ($0, readFile(folder + "/" + $0)) }
     }
 
-    func readFile(_ path: String) -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { failToRead(path) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { failToRead(path) }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func failToRead(_ path: String) -> Never {
+    func refuse(_ message: String) -> Never {
         ClientExit.fail(
-            "ssi-log: cannot read \(path): \(String(cString: strerror(errno)))", code: ClientExit.ioError,
-            options: options, errorCode: "io_error")
+            "ssi-log: \(message)", code: ClientExit.rejectedInput, options: options, errorCode: "invalid_argument")
     }
 
-    func report(_ plan: ImportPlan, added: Int?, repeated: Int, refused: [String: Int], score: Score?) {
+    func report(_ plan: ImportPlan, outcome: ImportOutcome?) {
         let counts = plan.counts.sorted { $0.key < $1.key }
         let skipped = plan.skipped.sorted { $0.key < $1.key }
         if options.json {
@@ -123,31 +159,49 @@ struct ImportCommand: ParsableCommand {
                 ("skipped", .object(skipped.map { ($0.key, .int($0.value)) })),
                 ("ignored_files", .array(plan.ignoredFiles.map { .string($0) })),
             ]
-            if let added {
+            if let outcome {
                 members += [
-                    ("added", .int(added)), ("repeated", .int(repeated)),
-                    ("refused", .object(refused.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-                    ("score", score?.json ?? .null),
+                    ("added", .int(outcome.added)), ("repeated", .int(outcome.repeated)),
+                    ("typed_by_hand", .int(outcome.typed)),
+                    ("refused", .object(outcome.refused.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                    ("score_before", outcome.before.json), ("score", outcome.after?.json ?? .null),
                 ]
             }
             print(JSONValue.object(members).serialized())
             return
         }
         let summary = counts.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        print("\(plan.actions.count) actions in \(folder) (owner: \(plan.owner ?? "unknown")): \(summary)")
-        for file in plan.files { print("  \(file.name): \(file.actions)") }
+        print(
+            "\(Quantity.text(plan.actions.count, "action")) in \(path) (owner: \(plan.owner ?? "unknown")): \(summary)")
+        for file in plan.files { print("  \(file.name): \(Quantity.text(file.actions, "action"))") }
         if !skipped.isEmpty {
             print("left out: " + skipped.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if !plan.ignoredFiles.isEmpty { print("not used: " + plan.ignoredFiles.joined(separator: ", ")) }
-        guard let added else {
+        guard let outcome else {
             print("dry run: nothing logged")
             return
         }
         print(
-            "logged \(added) new, \(repeated) already imported"
-                + (refused.isEmpty ? "" : ", \(refused.count) kinds refused:"))
-        for (reason, count) in refused.sorted(by: { $0.key < $1.key }) { print("  \(count) x \(reason)") }
-        if let score { print("score \(TextFormat.decimal(score.totalHundredths))") }
+            "logged \(outcome.added) new, \(outcome.repeated) already imported, "
+                + "\(outcome.typed) already typed by hand"
+                + (outcome.refused.isEmpty ? "" : ", \(outcome.refused.values.reduce(0, +)) refused:"))
+        for (reason, count) in outcome.refused.sorted(by: { $0.key < $1.key }) { print("  \(count) x \(reason)") }
+        if let after = outcome.after {
+            print(
+                "score \(TextFormat.decimal(outcome.before.totalHundredths)) -> "
+                    + "\(TextFormat.decimal(after.totalHundredths)) "
+                    + "(\(TextFormat.signed(after.totalHundredths - outcome.before.totalHundredths)))")
+        }
     }
+}
+
+/// What an import did, for its report.
+struct ImportOutcome {
+    var before: Score
+    var after: Score?
+    var added = 0
+    var repeated = 0
+    var typed = 0
+    var refused: [String: Int] = [:]
 }

@@ -49,6 +49,8 @@ final class DaemonHarness: @unchecked Sendable {
 
     deinit {
         if let process, process.isRunning {
+            // Under strace the daemon is strace's child, and a killed strace leaves it running.
+            for child in Self.children(of: process.pid) { kill(child, SIGKILL) }
             process.signal(SIGKILL)
             process.wait()
         }
@@ -119,6 +121,15 @@ final class DaemonHarness: @unchecked Sendable {
         guard let process else { return -1 }
         process.signal(signal)
         return process.wait()
+    }
+
+    /// The direct children of a process, from `/proc/PID/task/*/children`.
+    static func children(of pid: pid_t) -> [pid_t] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { task -> [pid_t] in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { pid_t($0) }
+        }
     }
 
     func setClock(_ seconds: Int64) throws {

@@ -92,7 +92,7 @@ import Testing
             attempts: for _ in 0..<4 {
                 let (store, generation) = await daemon.current()
                 do throws(ProtocolError) {
-                    let (event, _, _, _) = try await store.log(
+                    let (event, _, _, _, _) = try await store.log(
                         LogRequest(action: "like", note: "client \(client) #\(index)"), requestID: request)
                     outcome.acknowledged.append(event)
                     outcome.trace.append("\(request) gen \(generation) acked \(event.id) seq \(event.seq)")

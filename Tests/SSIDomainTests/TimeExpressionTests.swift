@@ -1,6 +1,7 @@
 import Foundation
 import SSIConfig
 import SSIDomain
+import SSISystem
 import Testing
 
 @Suite struct TimeExpressionTests {

@@ -1,5 +1,6 @@
 import Foundation
 import SSIConfig
+import SSISystem
 import Testing
 
 @testable import SSIDomain

@@ -10,20 +10,35 @@ import Testing
     func plan(_ folder: String) throws -> ImportPlan { LinkedInExport.plan(files: try ExportFixtures.files(folder)) }
 
     @Test(arguments: [
-        ("Basic_LinkedInDataExport_05-14-2021", "Nora Halvorsen", ["connect": 1, "connection": 3, "message": 1]),
+        (
+            "Basic_LinkedInDataExport_05-14-2021", "Nora Halvorsen",
+            ["connect": 1, "accepted": 1, "connection": 2, "inbound-view": 1, "message": 1]
+        ),
         (
             "Complete_LinkedInDataExport_09-18-2022", "Nora Halvorsen",
-            ["connect": 1, "connection": 5, "endorsement": 1, "message": 1, "profile": 1]
+            ["connect": 1, "accepted": 1, "connection": 4, "endorsement": 1, "message": 1, "profile": 1]
         ),
         (
             "Basic_LinkedInDataExport_10-21-2023", "Elias Brandvold",
-            ["connect": 1, "connection": 4, "endorsement": 1, "message": 2, "reply": 1]
+            [
+                "connect": 1, "accepted": 1, "connection": 3, "inbound-view": 1, "endorsement": 1, "message": 2,
+                "reply": 1,
+            ]
         ),
-        ("Basic_LinkedInDataExport_08-15-2025", "Elias Brandvold", ["connect": 1, "connection": 2, "message": 1]),
-        ("Complete_LinkedInDataExport_03-09-2026", "Elias Brandvold", ["comment": 1, "connection": 4, "message": 1]),
+        (
+            "Basic_LinkedInDataExport_08-15-2025", "Elias Brandvold",
+            ["connect": 1, "accepted": 1, "connection": 1, "message": 1]
+        ),
+        (
+            "Complete_LinkedInDataExport_03-09-2026", "Elias Brandvold",
+            ["comment": 1, "connection": 4, "inbound-view": 1, "message": 1]
+        ),
         (
             "Complete_LinkedInDataExport_10-02-2026", "Elias Brandvold",
-            ["connect": 1, "connection": 3, "endorsement": 1, "message": 2, "profile": 2, "reply": 2]
+            [
+                "connect": 1, "accepted": 1, "connection": 2, "inbound-view": 1, "endorsement": 2, "message": 2,
+                "profile": 3, "reply": 2, "post": 2, "like": 4, "search": 2,
+            ]
         ),
     ])
     func everyEraReadsIntoCatalogActions(folder: String, owner: String, counts: [String: Int]) throws {
@@ -56,7 +71,7 @@ import Testing
 
     @Test func draftsSpamAndIncomingInvitationsAreLeftOutAndCounted() throws {
         #expect(try plan("Basic_LinkedInDataExport_08-15-2025").skipped["draft message"] == 1)
-        #expect(try plan("Basic_LinkedInDataExport_10-21-2023").skipped["incoming invitation"] == 1)
+        #expect(try plan("Complete_LinkedInDataExport_10-02-2026").skipped["recommendation not visible"] == 1)
         #expect(try plan("Basic_LinkedInDataExport_10-21-2023").skipped["spam message"] == 1)
         #expect(try plan("Complete_LinkedInDataExport_03-09-2026").ignoredFiles.contains("LearningCoachMessages.csv"))
     }
@@ -76,10 +91,45 @@ import Testing
     @Test func rowsKeepTheirRequestIdAcrossExports() throws {
         let older = try plan("Basic_LinkedInDataExport_08-15-2025")
         let newer = try plan("Complete_LinkedInDataExport_03-09-2026")
-        let olderIDs = Set(older.actions.filter { $0.request.action == "connection" }.map(\.requestID))
-        let newerIDs = Set(newer.actions.filter { $0.request.action == "connection" }.map(\.requestID))
+        let network: Set<String> = ["connection", "accepted"]
+        let olderIDs = Set(older.actions.filter { network.contains($0.request.action) }.map(\.requestID))
+        let newerIDs = Set(newer.actions.filter { network.contains($0.request.action) }.map(\.requestID))
         #expect(olderIDs.count == 2)
         #expect(olderIDs.isSubset(of: newerIDs))
+    }
+
+    /// The owner's invitations turn the matching connections into accepted requests: by profile URL
+    /// when both files have one (case and trailing slash aside), else by name.
+    @Test func connectionsAnsweringAnInvitationAreAccepted() throws {
+        let byURL = try plan("Complete_LinkedInDataExport_10-02-2026").actions.filter {
+            $0.request.action == "accepted"
+        }
+        #expect(byURL.map(\.request.note) == ["Adaeze Nwosu-Berglund"])
+        let byName = try plan("Basic_LinkedInDataExport_05-14-2021").actions.filter { $0.request.action == "accepted" }
+        #expect(byName.map(\.request.note) == ["Asha Kulkarni"])
+        #expect(byName.first?.request.at == "2021-03-12T12:00:00")
+    }
+
+    /// Posts, every reaction type, searches, skills and recommendations, each in its file's format.
+    @Test func postsReactionsSearchesAndSkillsAreRead() throws {
+        let actions = try plan("Complete_LinkedInDataExport_10-02-2026").actions
+        let posts = actions.filter { $0.request.action == "post" }
+        #expect(posts.first?.request.note?.contains("\n2. Let silence work") == true)
+        #expect(posts.first?.request.at == "2026-09-14T08:12:40")
+        #expect(posts.last?.request.note == "shared https://example.org/fictional-report-2026")
+        let likes = actions.filter { $0.request.action == "like" }
+        #expect(likes.map(\.request.note) == ["like", "praise", "interest", "empathy"])
+        #expect(likes.allSatisfy { $0.request.url?.hasPrefix("https://www.linkedin.com/feed/") == true })
+        let searches = actions.filter { $0.request.action == "search" }
+        #expect(searches.map(\.request.at) == ["2026-09-10T11:02:33Z", "2026-09-10T11:04:01Z"])
+        #expect(searches.last?.request.note == "head of sales, logistics")
+        #expect(actions.contains { $0.request.action == "profile" && $0.request.section == "skills" })
+        let recommendation = actions.first { $0.request.tags == ["recommendation"] }
+        #expect(recommendation?.request.at == "2026-06-11T14:14:00")
+        let inbound = try plan("Basic_LinkedInDataExport_10-21-2023").actions.filter {
+            $0.request.action == "inbound-view"
+        }
+        #expect(inbound.map(\.request.note) == ["invitation from Efua Asante"])
     }
 
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {

@@ -15,10 +15,12 @@ public struct LogResult: WireResult {
     public var totalDeltaHundredths: Int
     /// The request id was already logged: this is its first answer again.
     public var repeated: Bool
+    /// Not logged: the same action typed by hand (this event id) is already in the journal.
+    public var duplicateOf: String?
 
     public init(
         id: String, seq: Int, action: String, occurred: String, score: Score, pillar: Pillar, deltaHundredths: Int,
-        totalDeltaHundredths: Int, repeated: Bool
+        totalDeltaHundredths: Int, repeated: Bool, duplicateOf: String? = nil
     ) {
         self.id = id
         self.seq = seq
@@ -29,6 +31,7 @@ public struct LogResult: WireResult {
         self.deltaHundredths = deltaHundredths
         self.totalDeltaHundredths = totalDeltaHundredths
         self.repeated = repeated
+        self.duplicateOf = duplicateOf
     }
 
     public init(json: JSONValue) throws(ProtocolError) {
@@ -37,14 +40,16 @@ public struct LogResult: WireResult {
             id: try reader.string("id"), seq: try reader.int("seq"), action: try reader.string("action"),
             occurred: try reader.string("occurred"), score: try Score(json: try reader.object("score")),
             pillar: try reader.pillar("pillar"), deltaHundredths: try reader.hundredths("delta"),
-            totalDeltaHundredths: try reader.hundredths("total_delta"), repeated: try reader.bool("repeated"))
+            totalDeltaHundredths: try reader.hundredths("total_delta"), repeated: try reader.bool("repeated"),
+            duplicateOf: try reader.optionalString("duplicate_of"))
     }
 
     public var json: JSONValue {
-        .object([
-            ("id", .string(id)), ("seq", .int(seq)), ("action", .string(action)), ("occurred", .string(occurred)),
-            ("score", score.json), ("pillar", .string(pillar.rawValue)), ("delta", .hundredths(deltaHundredths)),
-            ("total_delta", .hundredths(totalDeltaHundredths)), ("repeated", .bool(repeated)),
-        ])
+        .object(
+            [
+                ("id", .string(id)), ("seq", .int(seq)), ("action", .string(action)), ("occurred", .string(occurred)),
+                ("score", score.json), ("pillar", .string(pillar.rawValue)), ("delta", .hundredths(deltaHundredths)),
+                ("total_delta", .hundredths(totalDeltaHundredths)), ("repeated", .bool(repeated)),
+            ] + (duplicateOf.map { [("duplicate_of", .string($0))] } ?? []))
     }
 }

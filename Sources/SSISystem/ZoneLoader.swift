@@ -35,8 +35,9 @@ public enum ZoneLoader {
         let count = readlink("/etc/localtime", &buffer, buffer.count - 1)
         guard count > 0 else { return "localtime" }
         let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let range = target.range(of: "zoneinfo/") else { return target }
-        return String(target[range.upperBound...])
+        let parts = target.split(separator: "/").map(String.init)
+        guard let index = parts.lastIndex(of: "zoneinfo") else { return target }
+        return parts[(index + 1)...].joined(separator: "/")
     }
 
     static func read(_ path: String, name: String) -> ZoneRules? {

@@ -130,6 +130,9 @@ public struct SocketServer: Service {
                     }
                     defer { answer.finish() }
                     var inFlight: [Task<String, Never>] = []
+                    // Each request enters the store after the one before it: a chain of admissions
+                    // keeps the order without making the reader wait for any of them.
+                    var previous: Admission?
                     for try await frame in inbound {
                         switch frame {
                         case .line(let line):
@@ -141,14 +144,16 @@ public struct SocketServer: Service {
                             }
                             let admission = Admission()
                             let router = self.router
+                            let after = previous
                             let task = Task {
+                                await after?.wait()
                                 let response = await router.respond(to: line.readableBytesView, admission: admission)
                                 admission.admit()
                                 return response
                             }
+                            previous = admission
                             answer.yield(task)
                             inFlight.append(task)
-                            await admission.wait()
                         case .oversized:
                             for task in inFlight { _ = await task.value }
                             let response = Response.failure(

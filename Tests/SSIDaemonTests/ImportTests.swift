@@ -80,6 +80,34 @@ import Testing
         #expect(try daemon.journalLines().count == 22)
     }
 
+    /// On a terminal (a pseudo-terminal from `script`), a long import draws a progress bar.
+    @Test func aLongImportOnATerminalShowsProgress() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let folder = daemon.directory + "/export"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var rows = ["CONVERSATION ID,FROM,TO,DATE,CONTENT,FOLDER"]
+        for index in 0..<3000 {
+            let minute = String(format: "%02d:%02d", index / 60 % 24, index % 60)
+            rows.append(
+                "2-c\(index),Elias Brandvold,Client \(index),2025-0\(index % 9 + 1)-1\(index % 10) \(minute):00 UTC,hi,INBOX"
+            )
+        }
+        try (rows.joined(separator: "\n") + "\n").write(
+            toFile: folder + "/messages.csv", atomically: true, encoding: .utf8)
+        try "First Name,Last Name,Headline\nElias,Brandvold,Sales\n".write(
+            toFile: folder + "/Profile.csv", atomically: true, encoding: .utf8)
+        let command = "\(try DaemonHarness.binary("ssi-log")) import \(folder) --socket \(daemon.socketPath)"
+        let run = try Tool.run("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("3001/3001 rows"), "no progress bar: \(run.stdout.suffix(400))")
+        #expect(run.stdout.contains("/s") && run.stdout.contains("s left"))
+        #expect(run.stdout.contains("logged 3001 new"))
+        // Not a terminal: plain lines, no bar.
+        let plain = try daemon.client(["import", folder])
+        #expect(!plain.stdout.contains("rows") && !plain.stderr.contains("rows"))
+    }
+
     @Test func aDryRunNeedsNoDaemonAndBadPathsAreRefused() throws {
         let daemon = try DaemonHarness()
         let dry = try daemon.client(["import", Self.zips + "/Basic_LinkedInDataExport_05-14-2021.zip", "--dry-run"])

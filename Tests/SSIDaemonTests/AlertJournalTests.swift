@@ -10,7 +10,7 @@ import Testing
     static let noon: Int64 = 1_764_417_600
 
     func daemon(quietHours: String = "", clock: Int64 = noon) throws -> DaemonHarness {
-        try JournalReader.requireJournald()
+        try JournaldReader.requireJournald()
         let daemon = try DaemonHarness()
         let config = daemon.directory + "/alerts.toml"
         try "[score]\ntimezone = \"Europe/Lisbon\"\n[alerts]\nquiet_hours = \"\(quietHours)\"\n"
@@ -24,11 +24,11 @@ import Testing
     /// Logs a `like` and waits for its entry: everything the daemon sent before is then readable.
     func barrier(_ daemon: DaemonHarness) throws {
         let id = try #require(try daemon.client(["like", "--json"]).json()["id"] as? String)
-        _ = try JournalReader.waitFor(["SSI_EVENT_ID=\(id)"])
+        _ = try JournaldReader.waitFor(["SSI_EVENT_ID=\(id)"])
     }
 
     func alerts(_ daemon: DaemonHarness) throws -> [[String: Any]] {
-        try JournalReader.entries(
+        try JournaldReader.entries(
             ["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.pid)"], since: daemon.startedAt)
     }
 
@@ -99,7 +99,7 @@ import Testing
         #expect(daemon.stop() == 0)
         try daemon.start()
         let forecast = try #require(
-            try JournalReader.waitFor(
+            try JournaldReader.waitFor(
                 ["MESSAGE_ID=a111f2e364b24d3d9ed3fab0fb7b8298", "_PID=\(daemon.process!.pid)"],
                 since: daemon.startedAt
             ).first)
@@ -110,13 +110,13 @@ import Testing
     }
 
     @Test func ownLogsGoToTheJournalWhenStderrIsTheJournalStream() throws {
-        try JournalReader.requireJournald()
+        try JournaldReader.requireJournald()
         let daemon = try DaemonHarness()
         // Pretend stderr is a journal stream: JOURNAL_STREAM names the file the harness captures it to.
         daemon.extraArguments = []
         try daemon.start(arguments: ["--log-target", "auto"], journalStreamStderr: true)
         let ready = try #require(
-            try JournalReader.waitFor(
+            try JournaldReader.waitFor(
                 ["SYSLOG_IDENTIFIER=ssi-logd", "_PID=\(daemon.process!.pid)", "SSI_SOCKET=\(daemon.socketPath)"],
                 since: daemon.startedAt
             ).first
@@ -133,13 +133,13 @@ import Testing
         let note = "hello\nPRIORITY=0\nSSI_ACTION=forged"
         let logged = try daemon.client(["comment", note, "--json"]).json()
         let id = try #require(logged["id"] as? String)
-        let entry = try #require(try JournalReader.waitFor(["SSI_EVENT_ID=\(id)"]).first)
+        let entry = try #require(try JournaldReader.waitFor(["SSI_EVENT_ID=\(id)"]).first)
         #expect(entry["PRIORITY"] as? String == "6")
         #expect(entry["SSI_ACTION"] as? String == "comment")
         #expect(entry["MESSAGE_ID"] as? String == Self.eventID)
         #expect(entry["SSI_SCORE"] != nil)
         #expect(entry["SSI_NOTE"] as? String == note)
         #expect((entry["MESSAGE"] as? String)?.contains("PRIORITY") == false)
-        #expect(try JournalReader.entries(["SSI_ACTION=forged"]).isEmpty)
+        #expect(try JournaldReader.entries(["SSI_ACTION=forged"]).isEmpty)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads entries back from the real systemd-journald with `journalctl -o json`.
-enum JournalReader {
+enum JournaldReader {
     /// Fails loudly unless a live systemd-journald serves the journal sockets. A socket file left
     /// in /run by a journald that has gone does not count, so this connects (`systemd-cat`).
     static func requireJournald() throws {

@@ -157,7 +157,7 @@ enum DefaultConfiguration {
         points = 0.3
         daily_cap = 20
         active = false
-        summary = "someone viewed your profile (--count N)"
+        summary = "someone viewed your profile or invited you (--count N)"
 
         [actions.comment]
         pillar = "engage"

@@ -47,10 +47,12 @@ public struct AlertPolicy: Sendable, Equatable {
             if case .action(let event) = entry { return event }
             return nil
         }
-        let backdated =
+        // Imported events (with a source) and entries typed in well after the fact move the peaks
+        // without a warning about the past: an import never raises a score-drop alert.
+        let acknowledged =
             !actions.isEmpty && actions.count == entries.count
-            && actions.allSatisfy { $0.occurred < $0.recorded - Self.backdatingSeconds }
-        if let alert = evaluate(state: state, now: now, score: score, acknowledge: backdated) {
+            && actions.allSatisfy { $0.source != nil || $0.occurred < $0.recorded - Self.backdatingSeconds }
+        if let alert = evaluate(state: state, now: now, score: score, acknowledge: acknowledged) {
             notices.append(.alert(alert, reason: Self.reason(for: entries, alert: alert)))
         }
         return notices

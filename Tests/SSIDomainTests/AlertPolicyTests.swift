@@ -66,6 +66,37 @@ import Testing
         #expect(policy.tick(state: state, now: noon + 60).allSatisfy { if case .alert = $0 { false } else { true } })
     }
 
+    /// An import never warns, even when what it brings lowers the score (old messages without a
+    /// reply lower the reply rate) and some of its rows are dated now (profile sections).
+    @Test func anImportedBatchNeverAlerts() throws {
+        var (state, _) = try busyState()
+        let score = state.score(at: noon)
+        var policy = AlertPolicy(
+            settings: settings, initial: Score(pillarHundredths: score.pillarHundredths.mapValues { $0 + 500 }))
+        let imported = [
+            JournalEntry.action(
+                ActionEvent(
+                    id: "i1", seq: 990, action: "profile", occurred: noon, recorded: noon, section: "skills",
+                    source: "Skills.csv:2")),
+            JournalEntry.action(
+                ActionEvent(
+                    id: "i2", seq: 991, action: "message", occurred: noon - 20 * 86_400, recorded: noon,
+                    source: "messages.csv:7")),
+        ]
+        for entry in imported { try state.apply(entry) }
+        let notices = policy.committed(imported, state: state, now: noon, score: state.score(at: noon))
+        #expect(!notices.contains { if case .alert = $0 { true } else { false } })
+        // The same batch typed by hand just now would warn: the peaks are far above.
+        var typed = AlertPolicy(
+            settings: settings, initial: Score(pillarHundredths: score.pillarHundredths.mapValues { $0 + 500 }))
+        let now = [TestModel.event("comment", at: noon, seq: 992)]
+        try state.apply(now[0])
+        #expect(
+            typed.committed(now, state: state, now: noon, score: state.score(at: noon)).contains {
+                if case .alert = $0 { true } else { false }
+            })
+    }
+
     @Test func logEventsOffWritesNoPerEventEntries() throws {
         var (state, _) = try busyState()
         var quiet = settings

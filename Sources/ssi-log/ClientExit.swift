@@ -1,5 +1,6 @@
 import ArgumentParser
 import SSIJSON
+import SSIJournal
 import SSIProtocol
 import SSISystem
 
@@ -48,6 +49,16 @@ enum ClientExit {
         }
         guard let result = response["result"] else { throw ProtocolError(.internalError, "response without a result") }
         return try Result(json: result)
+    }
+
+    /// A journal read offline, read-only, every record's checksum verified; exit 74 when unreadable.
+    static func scanJournal(_ path: String) throws -> JournalScan {
+        do {
+            return try JournalVerification.scanFile(path)
+        } catch {
+            printError("ssi-log: \(error.description)")
+            throw ExitCode(ioError)
+        }
     }
 
     /// Connects to the daemon, or exits 69 with how to start it.

@@ -60,13 +60,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let path =
             journal ?? runningDaemonsJournal() ?? DefaultPaths.journal(inStateDirectory: DefaultPaths.stateDirectory())
-        let scan: JournalScan
-        do {
-            scan = try JournalVerification.scanFile(path)
-        } catch {
-            ClientExit.printError("ssi-log: \(error.description)")
-            throw ExitCode(ClientExit.ioError)
-        }
+        let scan = try ClientExit.scanJournal(path)
         let calendar = LocalCalendar(zone: ZoneLoader.current())
         let now = Int64(time(nil))
         func instant(_ text: String?) throws -> Int64? {

@@ -16,13 +16,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let path = journal ?? DefaultPaths.journal(inStateDirectory: DefaultPaths.stateDirectory())
-        let scan: JournalScan
-        do {
-            scan = try JournalVerification.scanFile(path)
-        } catch {
-            ClientExit.printError("ssi-log: \(error.description)")
-            throw ExitCode(ClientExit.ioError)
-        }
+        let scan = try ClientExit.scanJournal(path)
         var problems: [(line: Int, offset: Int, reason: String)] = scan.problems.map {
             ($0.line, $0.offset, $0.reason.description)
         }

@@ -8,6 +8,8 @@ struct CommitIndex {
     private var requests: [String: String] = [:]
     /// Events removed by undo, by id, so that a response can say what was undone.
     private var undoneEvents: [String: ActionEvent] = [:]
+    private var undoneSnapshots: [String: SnapshotEvent] = [:]
+    private var snapshots: [String: SnapshotEvent] = [:]
     private var undos: [String: UndoEvent] = [:]
     private var pauses: [String: PauseEvent] = [:]
 
@@ -15,9 +17,11 @@ struct CommitIndex {
     mutating func apply(_ entry: JournalEntry, to state: inout ScoreState) {
         switch entry {
         case .action: break
+        case .snapshot(let snapshot): snapshots[snapshot.id] = snapshot
         case .undo(let undo):
             undos[undo.id] = undo
             if let event = state.events[undo.target] { undoneEvents[undo.target] = event }
+            if let snapshot = state.snapshots[undo.target] { undoneSnapshots[undo.target] = snapshot }
         case .pause(let pause): pauses[pause.id] = pause
         }
         // A rejected entry (an undo of an unknown event) is kept in the file but changes nothing.
@@ -36,11 +40,14 @@ struct CommitIndex {
     func lookup(_ requestID: String, in state: ScoreState) -> Lookup {
         guard let id = requests[requestID] else { return .unused }
         if let event = state.events[id] ?? undoneEvents[id] { return .answered(.action(event)) }
+        if let snapshot = snapshots[id] { return .answered(.snapshot(snapshot)) }
         if let undo = undos[id] { return .answered(.undo(undo)) }
         if let pause = pauses[id] { return .answered(.pause(pause)) }
         return .usedWithoutAnswer
     }
 
     /// The event an undo removed.
-    func undoneEvent(_ id: String) -> ActionEvent? { undoneEvents[id] }
+    func undone(_ id: String) -> UndoneTarget? {
+        undoneEvents[id].map(UndoneTarget.init) ?? undoneSnapshots[id].map(UndoneTarget.init)
+    }
 }

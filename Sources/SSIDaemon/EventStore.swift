@@ -86,9 +86,9 @@ public actor EventStore {
 
     /// Undoes an acknowledged event (the latest when none is named); returns once the undo record
     /// is on disk.
-    public func undo(target: String?, requestID: String) async throws(ProtocolError) -> (UndoEvent, ActionEvent) {
+    func undo(target: String?, requestID: String) async throws(ProtocolError) -> (UndoEvent, UndoneTarget) {
         if let existing = try committedOrPending(requestID) {
-            guard case .undo(let undo) = existing, let event = ledger.index.undoneEvent(undo.target) else {
+            guard case .undo(let undo) = existing, let event = ledger.index.undone(undo.target) else {
                 throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
             }
             return (undo, event)
@@ -99,7 +99,7 @@ public actor EventStore {
             if state.undone[target] != nil || beingUndone.contains(target) {
                 throw ProtocolError(.unknownEvent, "event '\(target)' is already undone")
             }
-            guard state.events[target] != nil else {
+            guard state.events[target] != nil || state.snapshots[target] != nil else {
                 throw ProtocolError(.unknownEvent, "no event with id '\(target)' (see ssi-log status for the last one)")
             }
             targetID = target
@@ -114,10 +114,47 @@ public actor EventStore {
         let committed = try await enqueue(requestID: requestID, eventID: undoID, undoTarget: targetID) { seq in
             .undo(UndoEvent(id: undoID, seq: seq, target: targetID, recorded: now, requestID: requestID))
         }.get()
-        guard case .undo(let undo) = committed.entry, let event = ledger.index.undoneEvent(targetID) else {
+        guard case .undo(let undo) = committed.entry, let event = ledger.index.undone(targetID) else {
             throw ProtocolError(.internalError, "undo was not applied")
         }
         return (undo, event)
+    }
+
+    /// Records what LinkedIn's SSI page showed; returns once the record is on disk. Never part of the
+    /// score.
+    public func snapshot(_ request: SnapshotRequest, requestID: String) async throws(ProtocolError) -> SnapshotEvent {
+        if let existing = try committedOrPending(requestID) {
+            guard case .snapshot(let snapshot) = existing else {
+                throw ProtocolError(.invalidArgument, "request id '\(requestID)' was used for another operation")
+            }
+            return snapshot
+        }
+        let now = clock()
+        var occurred = now
+        if let at = request.at {
+            do {
+                occurred = try TimeExpression.parse(at, now: now, calendar: state.calendar)
+            } catch {
+                throw ProtocolError(.badTime, error.description)
+            }
+            guard occurred <= now + 300 else { throw ProtocolError(.badTime, "'\(at)' is in the future") }
+        }
+        let values: SnapshotValues
+        do throws(SnapshotValues.Invalid) {
+            values = try SnapshotValues(
+                total: request.total, pillarThousandths: request.pillarThousandths, industryRank: request.industryRank,
+                networkRank: request.networkRank)
+        } catch {
+            throw ProtocolError(.invalidArgument, error.description)
+        }
+        let id = newEventID()
+        let shown = occurred
+        let committed = try await enqueue(requestID: requestID, eventID: id) { seq in
+            .snapshot(
+                SnapshotEvent(id: id, seq: seq, occurred: shown, recorded: now, values: values, requestID: requestID))
+        }.get()
+        guard case .snapshot(let snapshot) = committed.entry else { throw ProtocolError(.internalError, "wrong entry") }
+        return snapshot
     }
 
     /// Silences alerts until `until` (nil lifts the pause); returns once the record is on disk.
@@ -208,7 +245,9 @@ public actor EventStore {
     func newEventID() -> String {
         while true {
             let id = Hex.randomID()
-            if state.events[id] == nil, state.undone[id] == nil, !queue.holds(eventID: id) { return id }
+            if state.events[id] == nil, state.snapshots[id] == nil, state.undone[id] == nil, !queue.holds(eventID: id) {
+                return id
+            }
         }
     }
 

@@ -61,6 +61,14 @@ struct JournaldWriter: Sendable {
             fields.append("MESSAGE=undid event \(undo.target) · SSI \(total)")
             fields.append("SSI_ACTION=undo")
             fields.append("SSI_TARGET_ID=\(undo.target)")
+        case .snapshot(let snapshot):
+            let pillars = Pillar.allCases.map {
+                "\($0.rawValue) \(SnapshotValues.format(snapshot.values.thousandths($0)))"
+            }
+            fields.append(
+                "MESSAGE=LinkedIn SSI \(snapshot.values.total) (\(pillars.joined(separator: ", "))) · ours \(total)")
+            fields.append("SSI_ACTION=snapshot")
+            fields.append("SSI_LINKEDIN_SCORE=\(snapshot.values.total)")
         case .pause(let pause):
             fields.append("MESSAGE=alerts paused until \(pause.until.map(CivilTime.formatUTC) ?? "now")")
             fields.append("SSI_ACTION=pause")

@@ -63,12 +63,30 @@ public struct RequestRouter: Sendable {
         case .score(let explain):
             let state = await store.state
             let now = await store.now()
-            return explain ? .explanation(ExplanationResult(state.explain(at: now))) : .score(state.score(at: now))
+            guard !explain else { return .explanation(ExplanationResult(state.explain(at: now))) }
+            return .score(
+                ScoreResult(
+                    score: state.score(at: now), snapshot: state.latestSnapshot(atOrBefore: now).map(SnapshotLine.init))
+            )
         case .status: return .status(await status())
         case .history(let days):
             let state = await store.state
             let rows = state.history(days: days, now: await store.now())
-            return .history(HistoryResult(days: rows.map { HistoryResult.Day(date: $0.date, score: $0.score) }))
+            // The last snapshot of each day, to mark the days LinkedIn's number was recorded.
+            var snapshots: [Int64: SnapshotEvent] = [:]
+            for snapshot in state.snapshots.values {
+                let day = state.calendar.day(of: snapshot.occurred)
+                if let other = snapshots[day], (other.occurred, other.seq) > (snapshot.occurred, snapshot.seq) {
+                    continue
+                }
+                snapshots[day] = snapshot
+            }
+            return .history(
+                HistoryResult(
+                    days: rows.map {
+                        HistoryResult.Day(
+                            date: $0.date, score: $0.score, snapshot: snapshots[$0.day].map(SnapshotLine.init))
+                    }))
         case .actions:
             let model = await store.state.model
             return .actions(
@@ -84,6 +102,12 @@ public struct RequestRouter: Sendable {
         case .today:
             let state = await store.state
             return .today(TodayResult(state.today(at: await store.now())))
+        case .snapshot(let values):
+            let snapshot = try await store.snapshot(values, requestID: request.id)
+            return .snapshot(
+                SnapshotResult(
+                    seq: Int(snapshot.seq), snapshot: SnapshotLine(snapshot),
+                    local: await store.state.score(at: snapshot.occurred)))
         case .pause(let until):
             let pause = try await store.pause(until: until, requestID: request.id)
             return .pause(

@@ -90,7 +90,11 @@ struct ScoreLedger {
     /// The latest acknowledged event that is not undone and not in `excluded` (targets of undos
     /// still being written).
     func latestUndoable(excluding excluded: Set<String>) -> String? {
-        if let latest = state.latestEventID, !excluded.contains(latest) { return latest }
-        return state.events.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })?.id
+        let event =
+            state.latestEventID.flatMap { excluded.contains($0) ? nil : state.events[$0] }
+            ?? state.events.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })
+        let snapshot = state.snapshots.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })
+        guard let snapshot, snapshot.seq > event?.seq ?? 0 else { return event?.id }
+        return snapshot.id
     }
 }

@@ -23,6 +23,8 @@ public struct ScoreState: Sendable {
     public private(set) var events: [String: ActionEvent] = [:]
     /// Undone events, by id, with the id of the undo record.
     public private(set) var undone: [String: String] = [:]
+    /// LinkedIn's numbers as recorded, by id (never part of the score).
+    public private(set) var snapshots: [String: SnapshotEvent] = [:]
     /// Alerts are silenced until this instant (`ssi-log pause`).
     public private(set) var pausedUntil: Int64?
     /// The newest action event that still counts, by sequence number.
@@ -52,12 +54,26 @@ public struct ScoreState: Sendable {
             }
         case .undo(let undo):
             if undone[undo.target] != nil { throw .alreadyUndone(undo.target) }
+            if snapshots.removeValue(forKey: undo.target) != nil {
+                undone[undo.target] = undo.id
+                return
+            }
             guard let event = events.removeValue(forKey: undo.target) else { throw .unknownEvent(undo.target) }
             undone[undo.target] = undo.id
             inputs.remove(event, model: model, calendar: calendar)
             if latestEventID == undo.target { latestEventID = events.values.max(by: { $0.seq < $1.seq })?.id }
         case .pause(let pause):
             pausedUntil = pause.until
+        case .snapshot(let snapshot):
+            guard snapshots[snapshot.id] == nil, undone[snapshot.id] == nil else { throw .duplicateEvent(snapshot.id) }
+            snapshots[snapshot.id] = snapshot
+        }
+    }
+
+    /// The latest snapshot that counts at or before an instant (the newest page seen by then).
+    public func latestSnapshot(atOrBefore instant: Int64 = .max) -> SnapshotEvent? {
+        snapshots.values.filter { $0.occurred <= instant }.max {
+            ($0.occurred, $0.seq) < ($1.occurred, $1.seq)
         }
     }
 

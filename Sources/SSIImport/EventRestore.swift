@@ -1,3 +1,4 @@
+import SSIDomain
 import SSIJSON
 import SSIProtocol
 
@@ -15,13 +16,35 @@ public enum EventRestore {
         var count = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
             guard let json = try? JSONParser.parse(Array(line.utf8)), let id = json["id"]?.stringValue,
-                let action = json["action"]?.stringValue, let occurred = json["occurred"]?.stringValue
+                let occurred = json["occurred"]?.stringValue
             else {
                 plan.skip("unreadable line")
                 continue
             }
             if json["undone"]?.boolValue == true {
                 plan.skip("undone event")
+                continue
+            }
+            if json["type"]?.stringValue == "snapshot" {
+                var pillars: [Pillar: Int] = [:]
+                for pillar in Pillar.allCases {
+                    if case .number(let text)? = json["pillars"]?[pillar.rawValue] {
+                        pillars[pillar] = SnapshotValues.thousandths(text)
+                    }
+                }
+                guard let total = json["total"]?.intValue, pillars.count == 4 else {
+                    plan.skip("unreadable line")
+                    continue
+                }
+                let request = SnapshotRequest(
+                    total: total, pillarThousandths: pillars, industryRank: json["industry_rank"]?.intValue,
+                    networkRank: json["network_rank"]?.intValue, at: occurred)
+                plan.snapshots.append((request, "restore-" + id))
+                count += 1
+                continue
+            }
+            guard let action = json["action"]?.stringValue else {
+                plan.skip("unreadable line")
                 continue
             }
             let source = json["source"]?.stringValue.flatMap { $0 == "typed" ? nil : $0 }

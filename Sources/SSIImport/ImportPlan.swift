@@ -1,6 +1,10 @@
+import SSIProtocol
+
 /// What an export holds for the score: the actions to log, and what was left out and why.
 public struct ImportPlan: Sendable {
     public internal(set) var actions: [ImportedAction] = []
+    /// LinkedIn snapshots to record (from an `ssi-log export` file), with their request ids.
+    public internal(set) var snapshots: [(request: SnapshotRequest, requestID: String)] = []
     /// The export's owner, from Profile.csv or the direction of invitations; nil when unknown.
     public internal(set) var owner: String?
     /// Files read, with the number of actions each gave.

@@ -15,12 +15,22 @@ public struct EventExport: Sendable {
     ]
 
     public let rows: [Row]
+    /// LinkedIn snapshots that count, in journal order (`--all` adds undone ones, marked).
+    public let snapshots: [(event: SnapshotEvent, undone: Bool)]
 
     /// Actions in journal order; undone ones only when `includeUndone`, marked; `occurred` within
     /// `since..<until` when given.
     public init(entries: [JournalEntry], includeUndone: Bool, since: Int64? = nil, until: Int64? = nil) {
         var undone: Set<String> = []
         for entry in entries { if case .undo(let undo) = entry { undone.insert(undo.target) } }
+        snapshots = entries.compactMap { entry -> (event: SnapshotEvent, undone: Bool)? in
+            guard case .snapshot(let snapshot) = entry else { return nil }
+            let isUndone = undone.contains(snapshot.id)
+            guard includeUndone || !isUndone else { return nil }
+            if let since, snapshot.occurred < since { return nil }
+            if let until, snapshot.occurred >= until { return nil }
+            return (snapshot, isUndone)
+        }
         rows = entries.compactMap { entry -> Row? in
             guard case .action(let event) = entry else { return nil }
             let isUndone = undone.contains(event.id)
@@ -51,6 +61,24 @@ public struct EventExport: Sendable {
             if row.undone { members.append(("undone", .bool(true))) }
             text += JSONValue.object(members).serialized() + "\n"
         }
+        for (snapshot, undone) in snapshots {
+            var members: [(String, JSONValue)] = [
+                ("id", .string(snapshot.id)), ("type", .string("snapshot")),
+                ("occurred", .string(CivilTime.formatUTC(snapshot.occurred))),
+                ("recorded", .string(CivilTime.formatUTC(snapshot.recorded))), ("total", .int(snapshot.values.total)),
+                (
+                    "pillars",
+                    .object(
+                        Pillar.allCases.map {
+                            ($0.rawValue, .number(SnapshotValues.format(snapshot.values.thousandths($0))))
+                        })
+                ),
+            ]
+            if let rank = snapshot.values.industryRank { members.append(("industry_rank", .int(rank))) }
+            if let rank = snapshot.values.networkRank { members.append(("network_rank", .int(rank))) }
+            if undone { members.append(("undone", .bool(true))) }
+            text += JSONValue.object(members).serialized() + "\n"
+        }
         return text
     }
 
@@ -65,6 +93,17 @@ public struct EventExport: Sendable {
                 String(event.count), redact ? "" : event.note ?? "", redact ? "" : event.url ?? "",
                 redact ? "" : event.tags.joined(separator: ";"), event.section ?? "", event.source ?? "typed",
                 row.undone ? "true" : "false",
+            ]
+            text += fields.map(Self.quoted).joined(separator: ",") + "\r\n"
+        }
+        for (snapshot, undone) in snapshots {
+            let pillars = Pillar.allCases.map {
+                "\($0.rawValue) \(SnapshotValues.format(snapshot.values.thousandths($0)))"
+            }
+            let fields = [
+                snapshot.id, "snapshot", CivilTime.formatUTC(snapshot.occurred), CivilTime.formatUTC(snapshot.recorded),
+                "1", "LinkedIn SSI \(snapshot.values.total): " + pillars.joined(separator: ", "), "", "", "", "typed",
+                undone ? "true" : "false",
             ]
             text += fields.map(Self.quoted).joined(separator: ",") + "\r\n"
         }

@@ -35,6 +35,21 @@ public enum JournalRecord {
             members.append(("type", .string("pause")))
             members.append(("until", pause.until.map { .string(CivilTime.formatUTC($0)) } ?? .null))
             members.append(("recorded", .string(CivilTime.formatUTC(pause.recorded))))
+        case .snapshot(let snapshot):
+            members.append(("type", .string("snapshot")))
+            members.append(("occurred", .string(CivilTime.formatUTC(snapshot.occurred))))
+            members.append(("recorded", .string(CivilTime.formatUTC(snapshot.recorded))))
+            members.append(("total", .int(snapshot.values.total)))
+            members.append(
+                (
+                    "pillars",
+                    .object(
+                        Pillar.allCases.map {
+                            ($0.rawValue, .number(SnapshotValues.format(snapshot.values.thousandths($0))))
+                        })
+                ))
+            if let rank = snapshot.values.industryRank { members.append(("industry_rank", .int(rank))) }
+            if let rank = snapshot.values.networkRank { members.append(("network_rank", .int(rank))) }
         }
         if let request = entry.requestID { members.append(("req", .string(request))) }
         var body = Array(JSONValue.object(members).serialized().utf8)
@@ -113,6 +128,29 @@ public enum JournalRecord {
                 until = parsed
             }
             return .pause(PauseEvent(id: id, seq: seq, until: until, recorded: recorded, requestID: request))
+        case "snapshot":
+            guard let occurred = json["occurred"]?.stringValue.flatMap(CivilTime.parseUTC) else {
+                throw .malformed("missing or invalid occurred time")
+            }
+            guard let total = json["total"]?.intValue, let pillars = json["pillars"] else {
+                throw .malformed("missing snapshot values")
+            }
+            var thousandths: [Pillar: Int] = [:]
+            for pillar in Pillar.allCases {
+                guard case .number(let text)? = pillars[pillar.rawValue], let value = SnapshotValues.thousandths(text)
+                else { throw .malformed("missing snapshot pillar \(pillar.rawValue)") }
+                thousandths[pillar] = value
+            }
+            do throws(SnapshotValues.Invalid) {
+                let values = try SnapshotValues(
+                    total: total, pillarThousandths: thousandths, industryRank: json["industry_rank"]?.intValue,
+                    networkRank: json["network_rank"]?.intValue)
+                return .snapshot(
+                    SnapshotEvent(
+                        id: id, seq: seq, occurred: occurred, recorded: recorded, values: values, requestID: request))
+            } catch {
+                throw .malformed("invalid snapshot: \(error.description)")
+            }
         default:
             throw .malformed("unknown record type")
         }

@@ -1,3 +1,4 @@
+import SSIDomain
 import SSIJSON
 
 /// Reads the fields of a request object with their types checked; unknown fields are refused so
@@ -32,6 +33,21 @@ struct FieldReader {
         case nil, .null?: return nil
         case .number(let text)?:
             guard let value = Int(text) else { throw ProtocolError(.badRequest, "\"\(key)\" must be a whole number") }
+            return value
+        default: throw ProtocolError(.badRequest, "\"\(key)\" must be a number")
+        }
+    }
+
+    /// A decimal with up to three places (a JSON number, or a string with a point or comma), as
+    /// thousandths.
+    mutating func thousandths(_ key: String) throws(ProtocolError) -> Int? {
+        allowed.insert(key)
+        switch json[key] {
+        case nil, .null?: return nil
+        case .number(let text)?, .string(let text)?:
+            guard let value = SnapshotValues.thousandths(text) else {
+                throw ProtocolError(.invalidArgument, "\"\(key)\" must be a number with up to three decimals")
+            }
             return value
         default: throw ProtocolError(.badRequest, "\"\(key)\" must be a number")
         }

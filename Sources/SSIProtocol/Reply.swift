@@ -6,7 +6,7 @@ import SSIJSON
 public enum Reply: Sendable, Equatable {
     case log(LogResult)
     case undo(UndoResult)
-    case score(Score)
+    case score(ScoreResult)
     case explanation(ExplanationResult)
     case status(StatusResult)
     case history(HistoryResult)
@@ -14,6 +14,7 @@ public enum Reply: Sendable, Equatable {
     case today(TodayResult)
     case pause(PauseResult)
     case reload(ReloadResult)
+    case snapshot(SnapshotResult)
 
     public var json: JSONValue {
         switch self {
@@ -27,6 +28,7 @@ public enum Reply: Sendable, Equatable {
         case .today(let result): result.json
         case .pause(let result): result.json
         case .reload(let result): result.json
+        case .snapshot(let result): result.json
         }
     }
 
@@ -37,13 +39,14 @@ public enum Reply: Sendable, Equatable {
         case .log: .log(try LogResult(json: json))
         case .undo: .undo(try UndoResult(json: json))
         case .score(let explain):
-            explain ? .explanation(try ExplanationResult(json: json)) : .score(try Score(json: json))
+            explain ? .explanation(try ExplanationResult(json: json)) : .score(try ScoreResult(json: json))
         case .status: .status(try StatusResult(json: json))
         case .history: .history(try HistoryResult(json: json))
         case .actions: .actions(try ActionsResult(json: json))
         case .today: .today(try TodayResult(json: json))
         case .pause: .pause(try PauseResult(json: json))
         case .reload: .reload(try ReloadResult(json: json))
+        case .snapshot: .snapshot(try SnapshotResult(json: json))
         }
     }
 }

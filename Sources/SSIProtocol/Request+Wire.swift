@@ -1,3 +1,4 @@
+import SSIDomain
 import SSIJSON
 
 extension Request {
@@ -62,6 +63,19 @@ extension Request {
         case .today: operation = .today
         case .reload: operation = .reload
         case .pause: operation = .pause(until: try fields.string("until"))
+        case .snapshot:
+            guard let total = try fields.int("total") else { throw ProtocolError(.badRequest, "missing \"total\"") }
+            var pillars: [Pillar: Int] = [:]
+            for pillar in Pillar.allCases {
+                guard let value = try fields.thousandths(pillar.rawValue) else {
+                    throw ProtocolError(.badRequest, "missing \"\(pillar.rawValue)\"")
+                }
+                pillars[pillar] = value
+            }
+            operation = .snapshot(
+                SnapshotRequest(
+                    total: total, pillarThousandths: pillars, industryRank: try fields.int("industry_rank"),
+                    networkRank: try fields.int("network_rank"), at: try fields.string("at")))
         }
         try fields.finish()
         return Request(id: id, operation: operation)
@@ -104,6 +118,15 @@ extension Request {
             members.append(("days", .int(days)))
         case .pause(let until):
             if let until { members.append(("until", .string(until))) }
+        case .snapshot(let snapshot):
+            members.append(("total", .int(snapshot.total)))
+            for pillar in Pillar.allCases {
+                members.append(
+                    (pillar.rawValue, .number(SnapshotValues.format(snapshot.pillarThousandths[pillar] ?? 0))))
+            }
+            if let rank = snapshot.industryRank { members.append(("industry_rank", .int(rank))) }
+            if let rank = snapshot.networkRank { members.append(("network_rank", .int(rank))) }
+            if let at = snapshot.at { members.append(("at", .string(at))) }
         }
         return JSONValue.object(members).serialized()
     }

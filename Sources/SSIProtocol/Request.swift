@@ -12,6 +12,8 @@ public struct Request: Sendable, Equatable {
         case reload
         /// Silence alerts until a time (ISO 8601 or a date), or lift the pause with nil.
         case pause(until: String?)
+        /// Record what LinkedIn's SSI page showed.
+        case snapshot(SnapshotRequest)
     }
 
     public static let version = 1
@@ -40,6 +42,7 @@ extension Request.Operation {
         case .today: .today
         case .reload: .reload
         case .pause: .pause
+        case .snapshot: .snapshot
         }
     }
 }

@@ -23,17 +23,20 @@ struct HistoryCommand: ParsableCommand {
         let result: HistoryResult = try ClientExit.perform(.history(days: days), options: options)
         guard !options.json else { return }
         if csv {
-            print("date,total," + Pillar.allCases.map(\.rawValue).joined(separator: ","))
+            print("date,total," + Pillar.allCases.map(\.rawValue).joined(separator: ",") + ",linkedin_total")
             for day in result.days {
                 let values = [day.score.totalHundredths] + Pillar.allCases.map { day.score.hundredths($0) }
-                print(day.date + "," + values.map(TextFormat.decimal).joined(separator: ","))
+                print(
+                    day.date + "," + values.map(TextFormat.decimal).joined(separator: ",") + ","
+                        + (day.snapshot.map { String($0.values.total) } ?? ""))
             }
             return
         }
         for day in result.days {
             print(
                 "\(day.date)  \(TextFormat.leftPadded(TextFormat.decimal(day.score.totalHundredths), 6))  "
-                    + TextFormat.bar(day.score.total, maximum: 100, width: 40))
+                    + TextFormat.bar(day.score.total, maximum: 100, width: 40)
+                    + (day.snapshot.map { "  ◆ LinkedIn \($0.values.total)" } ?? ""))
         }
         for pillar in Pillar.allCases {
             let values = result.days.map { $0.score.value(pillar) }

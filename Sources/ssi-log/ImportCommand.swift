@@ -81,6 +81,16 @@ struct ImportCommand: ParsableCommand {
             }
         }
         progress.finish()
+        for (request, requestID) in plan.snapshots where stop == nil {
+            let response = ClientExit.exchange(
+                Request(id: requestID, operation: .snapshot(request)), on: connection, options: options)
+            do throws(ProtocolError) {
+                _ = try ClientExit.read(response, as: SnapshotResult.self)
+                outcome.snapshots += 1
+            } catch {
+                outcome.refused["\(error.code.rawValue): \(error.message)", default: 0] += 1
+            }
+        }
         outcome.after = try score(on: connection)
         report(plan, outcome: outcome)
         if let stop {
@@ -162,7 +172,7 @@ struct ImportCommand: ParsableCommand {
             if let outcome {
                 members += [
                     ("added", .int(outcome.added)), ("repeated", .int(outcome.repeated)),
-                    ("typed_by_hand", .int(outcome.typed)),
+                    ("typed_by_hand", .int(outcome.typed)), ("snapshots", .int(outcome.snapshots)),
                     ("refused", .object(outcome.refused.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
                     ("score_before", outcome.before.json), ("score", outcome.after?.json ?? .null),
                 ]
@@ -185,6 +195,7 @@ struct ImportCommand: ParsableCommand {
         print(
             "logged \(outcome.added) new, \(outcome.repeated) already imported, "
                 + "\(outcome.typed) already typed by hand"
+                + (outcome.snapshots > 0 ? ", \(Quantity.text(outcome.snapshots, "LinkedIn snapshot")) recorded" : "")
                 + (outcome.refused.isEmpty ? "" : ", \(outcome.refused.values.reduce(0, +)) refused:"))
         for (reason, count) in outcome.refused.sorted(by: { $0.key < $1.key }) { print("  \(count) x \(reason)") }
         if let after = outcome.after {
@@ -203,5 +214,6 @@ struct ImportOutcome {
     var added = 0
     var repeated = 0
     var typed = 0
+    var snapshots = 0
     var refused: [String: Int] = [:]
 }

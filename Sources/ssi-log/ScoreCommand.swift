@@ -13,8 +13,13 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         guard explain else {
-            let score: Score = try ClientExit.perform(.score(explain: false), options: options)
-            if !options.json { Self.printScore(score) }
+            let result: ScoreResult = try ClientExit.perform(.score(explain: false), options: options)
+            guard !options.json else { return }
+            Self.printScore(result.score)
+            if let snapshot = result.snapshot {
+                print("LinkedIn's SSI page, \(snapshot.occurred):")
+                SnapshotCommand.printComparison(snapshot, local: result.score)
+            }
             return
         }
         let result: ExplanationResult = try ClientExit.perform(.score(explain: true), options: options)

@@ -9,6 +9,11 @@ import Testing
 /// compile until it has a sample here.
 @Suite struct ContractTests {
     static let score = Score(pillarHundredths: [.brand: 1234, .find: 501, .engage: 2500, .relationships: 7])
+    static let snapshot = SnapshotLine(
+        id: "5e01", occurred: "2026-11-30T09:00:00Z",
+        values: try! SnapshotValues(
+            total: 53, pillarThousandths: [.brand: 13_040, .find: 10_500, .engage: 8_790, .relationships: 20_998],
+            industryRank: 3, networkRank: 12))
 
     /// A request and a result for an operation, as the daemon would build them.
     static func samples(_ name: OperationName) -> [(Request.Operation, Reply)] {
@@ -46,7 +51,8 @@ import Testing
                 }, topActions: [(action: "comment", points: 3.5)],
                 nextBestActions: [NextBestAction(action: "post", pillar: .brand, gainHundredths: 91, gain: 0.9134567)])
             return [
-                (.score(explain: false), .score(score)),
+                (.score(explain: false), .score(ScoreResult(score: score, snapshot: nil))),
+                (.score(explain: false), .score(ScoreResult(score: score, snapshot: Self.snapshot))),
                 (.score(explain: true), .explanation(ExplanationResult(explanation))),
             ]
         case .status:
@@ -63,7 +69,16 @@ import Testing
                 )
             ]
         case .history:
-            return [(.history(days: 2), .history(HistoryResult(days: [.init(date: "2026-11-29", score: score)])))]
+            return [
+                (
+                    .history(days: 2),
+                    .history(
+                        HistoryResult(days: [
+                            .init(date: "2026-11-29", score: score),
+                            .init(date: "2026-11-30", score: score, snapshot: Self.snapshot),
+                        ]))
+                )
+            ]
         case .actions:
             return [
                 (
@@ -91,6 +106,16 @@ import Testing
                 )
             ]
         case .reload: return [(.reload, .reload(ReloadResult(config: "/home/a/.config/ssi-log/config.toml")))]
+        case .snapshot:
+            return [
+                (
+                    .snapshot(
+                        SnapshotRequest(
+                            total: 53, pillarThousandths: Self.snapshot.values.pillarThousandths, industryRank: 3,
+                            at: "-2h")),
+                    .snapshot(SnapshotResult(seq: 7, snapshot: Self.snapshot, local: score))
+                )
+            ]
         case .pause:
             return [
                 (.pause(until: "+2w"), .pause(PauseResult(id: "p1", seq: 4, pausedUntil: "2026-12-14T12:00:00Z"))),

@@ -7,10 +7,13 @@ public struct HistoryResult: WireResult {
     public struct Day: Sendable, Equatable {
         public var date: String
         public var score: Score
+        /// The last LinkedIn snapshot recorded that day, if any.
+        public var snapshot: SnapshotLine?
 
-        public init(date: String, score: Score) {
+        public init(date: String, score: Score, snapshot: SnapshotLine? = nil) {
             self.date = date
             self.score = score
+            self.snapshot = snapshot
         }
     }
 
@@ -24,7 +27,10 @@ public struct HistoryResult: WireResult {
         let reader = try ResultReader(json, "history result")
         self.init(
             days: try reader.list("days") { (item) throws(ProtocolError) in
-                Day(date: try ResultReader(item, "history day").string("date"), score: try Score(json: item))
+                Day(
+                    date: try ResultReader(item, "history day").string("date"), score: try Score(json: item),
+                    snapshot: try item["snapshot"].map { (value) throws(ProtocolError) in try SnapshotLine(json: value)
+                    })
             })
     }
 
@@ -36,6 +42,7 @@ public struct HistoryResult: WireResult {
                     days.map { day in
                         var members: [(String, JSONValue)] = [("date", .string(day.date))]
                         if case .object(let score) = day.score.json { members += score }
+                        if let snapshot = day.snapshot { members.append(("snapshot", snapshot.json)) }
                         return .object(members)
                     })
             )

@@ -225,9 +225,17 @@ public enum ConfigurationLoader {
             wraps = start > end
             range = min(start, end)...max(start, end)
         }
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let weeklyDay = try table.string("weekly_day").lowercased()
+        guard weeklyDay.isEmpty || weekdays.contains(weeklyDay) else {
+            throw table.error("weekly_day", "expected a weekday (monday … sunday) or \"\" (found \"\(weeklyDay)\")")
+        }
+        let weeklyHour = try table.int("weekly_hour", minimum: 0)
+        guard weeklyHour < 24 else { throw table.error("weekly_hour", "expected an hour, 0 to 23") }
         let settings = AlertSettings(
             threshold: threshold, minIntervalSeconds: Int64(interval) * 60, checkEverySeconds: Int64(every) * 60,
-            quietHours: range, quietHoursWrap: wraps, logEvents: try table.bool("log_events", default: true))
+            quietHours: range, quietHoursWrap: wraps, logEvents: try table.bool("log_events", default: true),
+            weeklyWeekday: weekdays.firstIndex(of: weeklyDay), weeklyHour: weeklyHour)
         try table.finish()
         return settings
     }

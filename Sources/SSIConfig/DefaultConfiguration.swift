@@ -259,6 +259,9 @@ enum DefaultConfiguration {
         quiet_hours = "22:00-07:00"
         # Also write one PRIORITY=6 journal entry per logged event.
         log_events = true
+        # The weekly word (PRIORITY=5) about the last complete week: local weekday ("" for none) and hour.
+        weekly_day = "monday"
+        weekly_hour = 9
 
         [daemon]
         # Most clients connected at once; more are refused.

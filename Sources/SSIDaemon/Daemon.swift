@@ -68,7 +68,7 @@ public enum Daemon {
         let startState = await store.state
         let monitor = AlertMonitor(
             settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
-            echo: logsToJournal ? nil : logger)
+            echo: logsToJournal ? nil : logger, weekFile: options.stateDirectory + "/weekly-sent")
         let reload: @Sendable () async throws -> String = {
             notifier.reloading()
             defer { notifier.notify("READY=1") }

@@ -27,6 +27,16 @@ struct JournaldWriter: Sendable {
                     "SSI_REASON=\(reason)",
                 ])
             echo?.warning("\(message)")
+        case .weekly(let week):
+            JournaldSender.send(
+                code + [
+                    "MESSAGE=\(week.message)", "MESSAGE_ID=\(JournaldMessageID.weekly)", "PRIORITY=5",
+                    "SSI_WEEK=\(week.week)", "SSI_SCORE=\(Score.format(week.endScore.totalHundredths))",
+                    "SSI_WEEK_DELTA=\(Score.format(week.deltaHundredths))", "SSI_PILLAR=\(week.pillar.rawValue)",
+                    "SSI_PILLAR_DELTA=\(Score.format(week.pillarDeltaHundredths))", "SSI_REASON=\(week.reason)",
+                    "SSI_ACTIONS=\(week.actions)", "SSI_ACTIVE_DAYS=\(week.activeDays)",
+                ] + (week.nextBest.map { ["SSI_NEXT_ACTION=\($0.action)"] } ?? []))
+            echo?.notice("\(week.message)")
         case .forecast(let forecast):
             let level = Score.format(forecast.levelHundredths)
             let message =

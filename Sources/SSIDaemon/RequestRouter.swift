@@ -108,6 +108,20 @@ public struct RequestRouter: Sendable {
                 SnapshotResult(
                     seq: Int(snapshot.seq), snapshot: SnapshotLine(snapshot),
                     local: await store.state.score(at: snapshot.occurred)))
+        case .week(let label):
+            let state = await store.state
+            let now = await store.now()
+            var monday = WeekSummary.monday(containing: now, calendar: state.calendar) - 7
+            if let label {
+                guard let chosen = WeekSummary.monday(of: label) else {
+                    throw ProtocolError(.badTime, "'\(label)' is not an ISO week like 2026-W47")
+                }
+                guard state.calendar.start(ofDay: chosen) <= now else {
+                    throw ProtocolError(.badTime, "week \(label) has not begun")
+                }
+                monday = chosen
+            }
+            return .week(WeekResult(WeekSummary(state: state, monday: monday, now: now)))
         case .pause(let until):
             let pause = try await store.pause(until: until, requestID: request.id)
             return .pause(

@@ -11,6 +11,8 @@ public struct AlertPolicy: Sendable, Equatable {
         case alert(ScoreAlert, reason: String)
         /// A pillar will cross a round level within days without activity.
         case forecast(ScoreForecast)
+        /// The weekly word about the last complete week.
+        case weekly(WeekSummary)
     }
 
     /// Entries backdated by more than this are typed in well after the fact: they move the peaks
@@ -21,10 +23,13 @@ public struct AlertPolicy: Sendable, Equatable {
     public private(set) var settings: AlertSettings
     /// The local day of the last forecast: at most one a day.
     public private(set) var lastForecastDay: Int64?
+    /// The last week a weekly word was sent for (`2026-W48`): the daemon keeps it across restarts.
+    public private(set) var lastWeek: String?
 
     /// `initial`: the score at the last record's time, so a start after downtime catches up.
-    public init(settings: AlertSettings, initial: Score?) {
+    public init(settings: AlertSettings, initial: Score?, lastWeek: String? = nil) {
         self.settings = settings
+        self.lastWeek = lastWeek
         self.tracker = AlertTracker(settings: settings, initial: initial)
     }
 
@@ -69,6 +74,7 @@ public struct AlertPolicy: Sendable, Equatable {
             lastForecastDay = day
             notices.append(.forecast(forecast))
         }
+        if let weekly = weekly(state: state, now: now) { notices.append(.weekly(weekly)) }
         if let alert = evaluate(state: state, now: now, score: state.score(at: now), acknowledge: false) {
             var reason = "no activity logged yet"
             if let id = state.latestEventID, let last = state.events[id] {
@@ -78,6 +84,18 @@ public struct AlertPolicy: Sendable, Equatable {
             notices.append(.alert(alert, reason: Self.mainPillar(alert) + reason))
         }
         return notices
+    }
+
+    /// Once the configured weekday and hour of this week have come, the word about the last complete
+    /// week: once per week, none while paused.
+    mutating func weekly(state: ScoreState, now: Int64) -> WeekSummary? {
+        guard let weekday = settings.weeklyWeekday, !isPaused(state: state, now: now) else { return nil }
+        let monday = WeekSummary.monday(containing: now, calendar: state.calendar)
+        let due = state.calendar.start(ofDay: monday + Int64(weekday)) + Int64(settings.weeklyHour) * 3600
+        let previous = WeekSummary.label(monday: monday - 7)
+        guard now >= due, lastWeek != previous else { return nil }
+        lastWeek = previous
+        return WeekSummary(state: state, monday: monday - 7, now: now)
     }
 
     func isQuiet(state: ScoreState, now: Int64) -> Bool {

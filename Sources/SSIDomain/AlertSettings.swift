@@ -8,10 +8,14 @@ public struct AlertSettings: Sendable, Equatable {
     public var quietHours: ClosedRange<Int>?
     public var quietHoursWrap: Bool
     public var logEvents: Bool
+    /// The weekly word: the local weekday (0 Monday … 6 Sunday) and hour it is sent; nil for none.
+    public var weeklyWeekday: Int?
+    public var weeklyHour: Int
 
     public init(
         threshold: Double = 2, minIntervalSeconds: Int64 = 21_600, checkEverySeconds: Int64 = 900,
-        quietHours: ClosedRange<Int>? = nil, quietHoursWrap: Bool = false, logEvents: Bool = true
+        quietHours: ClosedRange<Int>? = nil, quietHoursWrap: Bool = false, logEvents: Bool = true,
+        weeklyWeekday: Int? = 0, weeklyHour: Int = 9
     ) {
         self.threshold = threshold
         self.minIntervalSeconds = minIntervalSeconds
@@ -19,6 +23,8 @@ public struct AlertSettings: Sendable, Equatable {
         self.quietHours = quietHours
         self.quietHoursWrap = quietHoursWrap
         self.logEvents = logEvents
+        self.weeklyWeekday = weeklyWeekday
+        self.weeklyHour = weeklyHour
     }
 
     /// Whether a local minute of the day falls in the quiet hours.

@@ -15,6 +15,7 @@ public enum Reply: Sendable, Equatable {
     case pause(PauseResult)
     case reload(ReloadResult)
     case snapshot(SnapshotResult)
+    case week(WeekResult)
 
     public var json: JSONValue {
         switch self {
@@ -29,6 +30,7 @@ public enum Reply: Sendable, Equatable {
         case .pause(let result): result.json
         case .reload(let result): result.json
         case .snapshot(let result): result.json
+        case .week(let result): result.json
         }
     }
 
@@ -47,6 +49,7 @@ public enum Reply: Sendable, Equatable {
         case .pause: .pause(try PauseResult(json: json))
         case .reload: .reload(try ReloadResult(json: json))
         case .snapshot: .snapshot(try SnapshotResult(json: json))
+        case .week: .week(try WeekResult(json: json))
         }
     }
 }

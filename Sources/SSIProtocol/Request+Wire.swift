@@ -63,6 +63,7 @@ extension Request {
         case .today: operation = .today
         case .reload: operation = .reload
         case .pause: operation = .pause(until: try fields.string("until"))
+        case .week: operation = .week(try fields.string("week"))
         case .snapshot:
             guard let total = try fields.int("total") else { throw ProtocolError(.badRequest, "missing \"total\"") }
             var pillars: [Pillar: Int] = [:]
@@ -118,6 +119,8 @@ extension Request {
             members.append(("days", .int(days)))
         case .pause(let until):
             if let until { members.append(("until", .string(until))) }
+        case .week(let week):
+            if let week { members.append(("week", .string(week))) }
         case .snapshot(let snapshot):
             members.append(("total", .int(snapshot.total)))
             for pillar in Pillar.allCases {

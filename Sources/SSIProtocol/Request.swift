@@ -14,6 +14,8 @@ public struct Request: Sendable, Equatable {
         case pause(until: String?)
         /// Record what LinkedIn's SSI page showed.
         case snapshot(SnapshotRequest)
+        /// The weekly word for an ISO week (`2026-W47`), or the last complete week.
+        case week(String?)
     }
 
     public static let version = 1
@@ -43,6 +45,7 @@ extension Request.Operation {
         case .reload: .reload
         case .pause: .pause
         case .snapshot: .snapshot
+        case .week: .week
         }
     }
 }

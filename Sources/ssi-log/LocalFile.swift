@@ -1,3 +1,5 @@
+import SSISystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -55,38 +57,9 @@ enum LocalFile {
         return names.sorted()
     }
 
-    /// Writes `text` to `path` atomically (a temporary file beside it, synced, renamed over it, the
-    /// directory synced), mode 0600: a backup is either whole or not there.
+    /// Writes `text` to `path` atomically, mode 0600: a backup is either whole or not there.
     static func writeAtomically(_ text: String, to path: String) throws(Failure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(message: "cannot write \(path): \(reason())") }
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let message = "cannot write \(path): \(reason())"
-                close(descriptor)
-                unlink(temporary)
-                throw Failure(message: message)
-            }
-            written += count
-        }
-        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
-            let message = "cannot write \(path): \(reason())"
-            unlink(temporary)
-            throw Failure(message: message)
-        }
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let directoryDescriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
+        if let failure = AtomicFile.write(text, to: path) { throw Failure(message: failure) }
     }
 
     static func reason() -> String { String(cString: strerror(errno)) }

@@ -27,6 +27,44 @@ import Testing
         _ = try JournaldReader.waitFor(["SSI_EVENT_ID=\(id)"])
     }
 
+    static let weeklyID = "0b39a620bee04d769da1f06aa239dcb6"
+
+    /// Monday 09:05 in Lisbon: the weekly word about the week before is due (weekly_day monday,
+    /// weekly_hour 9); it is sent at start, once, and never again after a restart.
+    @Test func theWeeklyWordIsSentOnceAWeekEvenAcrossRestarts() throws {
+        let monday: Int64 = 1_764_579_900  // 2025-12-01T09:05:00Z, 09:05 in Lisbon
+        let daemon = try daemon(clock: monday - 3 * 86_400)
+        #expect(try daemon.client(["comment", "--at", "-1d"]).status == 0)
+        #expect(try daemon.client(["like"]).status == 0)
+        #expect(daemon.stop() == 0)
+        try daemon.setClock(monday)
+        try daemon.start()
+        try barrier(daemon)
+        let words = try JournaldReader.entries(
+            ["MESSAGE_ID=\(Self.weeklyID)", "_PID=\(daemon.process!.pid)"], since: daemon.startedAt)
+        #expect(words.count == 1)
+        let word = try #require(words.first)
+        #expect(word["PRIORITY"] as? String == "5")
+        #expect(word["SSI_WEEK"] as? String == "2025-W48")
+        #expect(word["SSI_SCORE"] != nil && word["SSI_WEEK_DELTA"] != nil && word["SSI_PILLAR"] != nil)
+        #expect((word["MESSAGE"] as? String)?.hasPrefix("Week 2025-W48: SSI ") == true)
+        // `ssi-log week` prints the same for that week.
+        let week = try daemon.client(["week", "--json"]).json()
+        #expect(week["week"] as? String == "2025-W48")
+        #expect(week["message"] as? String == word["MESSAGE"] as? String)
+        #expect(try daemon.client(["week", "--week", "2025-W47"]).stdout.hasPrefix("Week 2025-W47: SSI "))
+        #expect(try daemon.client(["week", "--week", "2026-W99"]).status == 65)
+        // A restart in the same week sends nothing again.
+        #expect(daemon.stop() == 0)
+        try daemon.setClock(monday + 3600)
+        try daemon.start()
+        try barrier(daemon)
+        let again = try JournaldReader.entries(
+            ["MESSAGE_ID=\(Self.weeklyID)", "_PID=\(daemon.process!.pid)"], since: daemon.startedAt)
+        #expect(again.isEmpty)
+        #expect(try String(contentsOfFile: daemon.stateDirectory + "/weekly-sent", encoding: .utf8) == "2025-W48\n")
+    }
+
     func alerts(_ daemon: DaemonHarness) throws -> [[String: Any]] {
         try JournaldReader.entries(
             ["MESSAGE_ID=\(Self.alertID)", "_PID=\(daemon.process!.pid)"], since: daemon.startedAt)

@@ -141,6 +141,7 @@ import Testing
         let list = try Tool.run("/usr/bin/journalctl", ["--root=\(directory)/root", "--list-catalog"])
         #expect(list.stdout.contains("cba65c0b073e4dcab9e98a86cdcf159d"))
         #expect(list.stdout.contains("3b7fab1ca39a4955b9e7cdb58d1395ac"))
+        #expect(list.stdout.contains("0b39a620bee04d769da1f06aa239dcb6"))
     }
 
     /// The units as `make install` writes them, pointing at the binaries just built.

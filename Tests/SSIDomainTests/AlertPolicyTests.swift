@@ -139,4 +139,50 @@ import Testing
         let days = forecasts.map { state.calendar.day(of: $0) }
         #expect(Set(days).count == days.count, "two forecasts on one day: \(forecasts)")
     }
+
+    /// Ticks every 15 minutes for three weeks: one weekly word a week, at Monday 09:00 local (or at
+    /// once when a start comes after this week's hour), about
+    /// the week before; none while paused; none again after a restart that remembers the last week.
+    @Test func theWeeklyWordComesOnceAWeekAtItsHour() throws {
+        let (state, _) = try busyState()
+        var policy = AlertPolicy(settings: settings, initial: state.score(at: noon))
+        var words: [(Int64, WeekSummary)] = []
+        for step in 0..<(21 * 96) {
+            let at = noon + Int64(step) * 900
+            for notice in policy.tick(state: state, now: at) {
+                if case .weekly(let week) = notice { words.append((at, week)) }
+            }
+        }
+        // Started on a Sunday, after this week's Monday 09:00: it catches up at once, then every Monday.
+        #expect(words.count == 4, "\(words.map(\.1.week))")
+        #expect(words.first?.0 == noon)
+        for (at, week) in words.dropFirst() {
+            let local = at + state.calendar.offset(at: at)
+            #expect((local % 86_400) / 3600 == 9, "sent at \(CivilTime.formatUTC(at))")
+            #expect(
+                WeekSummary.label(monday: WeekSummary.monday(containing: at, calendar: state.calendar) - 7) == week.week
+            )
+        }
+        // A restarted policy that remembers the last week sends nothing more that week.
+        let (lastAt, lastWeek) = try #require(words.last)
+        var restarted = AlertPolicy(settings: settings, initial: nil, lastWeek: lastWeek.week)
+        #expect(
+            !restarted.tick(state: state, now: lastAt + 3600).contains { if case .weekly = $0 { true } else { false } })
+        // Paused: none.
+        var paused = state
+        try paused.apply(.pause(PauseEvent(id: "p", seq: 999, until: noon + 30 * 86_400, recorded: noon)))
+        var quiet = AlertPolicy(settings: settings, initial: nil)
+        #expect(!quiet.tick(state: paused, now: lastAt).contains { if case .weekly = $0 { true } else { false } })
+    }
+
+    @Test func isoWeeksAndTheirMondays() {
+        // 2026-11-30 is the Monday of 2026-W49; 2021-01-04 of 2021-W01 (2021-01-01 was in 2020-W53).
+        let monday = CivilTime.days(year: 2026, month: 11, day: 30)
+        #expect(WeekSummary.label(monday: monday) == "2026-W49")
+        #expect(WeekSummary.monday(of: "2026-W49") == monday)
+        #expect(WeekSummary.label(monday: CivilTime.days(year: 2021, month: 1, day: 4)) == "2021-W01")
+        #expect(WeekSummary.label(monday: CivilTime.days(year: 2020, month: 12, day: 28)) == "2020-W53")
+        #expect(WeekSummary.monday(of: "2021-W53") == nil)
+        #expect(WeekSummary.monday(of: "garbage") == nil)
+    }
 }

@@ -116,6 +116,15 @@ import Testing
                     .snapshot(SnapshotResult(seq: 7, snapshot: Self.snapshot, local: score))
                 )
             ]
+        case .week:
+            let text =
+                #"{"week":"2026-W48","message":"Week 2026-W48: SSI 40.06 (+1.00)","start":{"total":39.06,"pillars":"#
+                + #"{"brand":12.34,"find":5.01,"engage":21.64,"relationships":0.07}},"end":"#
+                + Self.score.json.serialized() + #","delta":3.36,"pillar":"engage","pillar_delta":-3.36,"#
+                + #""reason":"fewer comment actions than the week before (1 against 4)","actions":5,"active_days":3,"#
+                + #""next_action":"post"}"#
+            let result = try! WeekResult(json: try! JSONParser.parse(Array(text.utf8)))
+            return [(.week("2026-W48"), .week(result)), (.week(nil), .week(result))]
         case .pause:
             return [
                 (.pause(until: "+2w"), .pause(PauseResult(id: "p1", seq: 4, pausedUntil: "2026-12-14T12:00:00Z"))),

@@ -14,31 +14,56 @@ public enum ConfigurationLoader {
         try! load(userText: nil, userFile: nil)
     }
 
-    /// Reads a user file if it exists: a missing optional file means defaults.
+    /// `calibration.toml` beside a configuration file: what `ssi-log calibrate --apply` writes, laid
+    /// over the user's own values.
+    public static func calibrationFile(besides file: String) -> String {
+        (file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : ".") + "/calibration.toml"
+    }
+
+    /// Reads a user file if it exists (a missing optional file means defaults), then the calibration
+    /// file beside it if there is one.
     public static func load(file: String, required: Bool) throws(ConfigurationError) -> Configuration {
+        let calibrationPath = calibrationFile(besides: file)
+        let calibration = try read(calibrationPath, required: false)
+        guard let text = try read(file, required: required) else {
+            return try load(
+                userText: nil, userFile: nil, calibrationText: calibration, calibrationFile: calibrationPath)
+        }
+        return try load(userText: text, userFile: file, calibrationText: calibration, calibrationFile: calibrationPath)
+    }
+
+    static func read(_ file: String, required: Bool) throws(ConfigurationError) -> String? {
         guard let data = FileManager.default.contents(atPath: file) else {
             if required { throw ConfigurationError(file: file, line: nil, key: "", problem: "cannot read the file") }
-            return defaults()
+            return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: file, line: nil, key: "", problem: "not UTF-8 text")
         }
-        return try load(userText: text, userFile: file)
+        return text
     }
 
-    public static func load(userText: String?, userFile: String?) throws(ConfigurationError) -> Configuration {
+    public static func load(
+        userText: String?, userFile: String?, calibrationText: String? = nil, calibrationFile: String? = nil
+    ) throws(ConfigurationError) -> Configuration {
         var tree = try parse(DefaultConfiguration.text, file: "built-in defaults")
         var userLocator: KeyLocator?
         if let userText {
             tree = tree.merged(with: try parse(userText, file: userFile ?? "config"))
             userLocator = KeyLocator(text: userText)
         }
+        if let calibrationText {
+            tree = tree.merged(with: try parse(calibrationText, file: calibrationFile ?? "calibration"))
+        }
         let context = ConfigContext(
             userFile: userFile ?? (userText == nil ? nil : "config"), user: userLocator,
             defaults: KeyLocator(text: DefaultConfiguration.text))
         guard case .table(let members) = tree else { throw context.error([], "the configuration is not a table") }
         var root = ConfigTable(path: [], members: members, context: context)
-        let configuration = try decode(&root, source: userFile ?? "built-in defaults")
+        let configuration = try decode(
+            &root,
+            source: (userFile ?? "built-in defaults")
+                + (calibrationText == nil ? "" : " + \(calibrationFile ?? "calibration")"))
         try root.finish()
         return configuration
     }

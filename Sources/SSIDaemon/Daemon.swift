@@ -81,7 +81,8 @@ public enum Daemon {
         let socketPath: String
         if case .path(let path) = endpoint { socketPath = path } else { socketPath = "(socket activation)" }
         let router = RequestRouter(
-            store: store, socketPath: socketPath, stateDirectory: options.stateDirectory, reload: reload)
+            store: store, socketPath: socketPath, stateDirectory: options.stateDirectory,
+            calibrationFile: ConfigurationLoader.calibrationFile(besides: options.configFile), reload: reload)
         let server = SocketServer(
             endpoint: endpoint, router: router, settings: configuration.daemon, logger: logger,
             onListening: {

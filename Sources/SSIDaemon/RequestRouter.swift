@@ -14,11 +14,14 @@ public struct RequestRouter: Sendable {
     let stateDirectory: String
     /// Re-reads the configuration; returns where it came from.
     let reload: @Sendable () async throws -> String
+    /// Where `ssi-log calibrate --apply` writes the fitted values (beside the configuration file).
+    let calibrationFile: String
 
     public init(
-        store: EventStore, socketPath: String, stateDirectory: String,
+        store: EventStore, socketPath: String, stateDirectory: String, calibrationFile: String = "calibration.toml",
         reload: @escaping @Sendable () async throws -> String
     ) {
+        self.calibrationFile = calibrationFile
         self.store = store
         self.socketPath = socketPath
         self.stateDirectory = stateDirectory
@@ -107,7 +110,7 @@ public struct RequestRouter: Sendable {
             return .snapshot(
                 SnapshotResult(
                     seq: Int(snapshot.seq), snapshot: SnapshotLine(snapshot),
-                    local: await store.state.score(at: snapshot.occurred)))
+                    local: await store.state.score(asOf: snapshot.occurred)))
         case .week(let label):
             let state = await store.state
             let now = await store.now()
@@ -122,6 +125,11 @@ public struct RequestRouter: Sendable {
                 monday = chosen
             }
             return .week(WeekResult(WeekSummary(state: state, monday: monday, now: now)))
+        case .calibrate:
+            let state = await store.state
+            let fit = Calibration(state: state)
+            return .calibrate(
+                CalibrationResult(fit, keys: state.model.calibrationKeys(fit), calibrationFile: calibrationFile))
         case .pause(let until):
             let pause = try await store.pause(until: until, requestID: request.id)
             return .pause(

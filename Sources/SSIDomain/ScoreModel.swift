@@ -11,7 +11,7 @@ public struct ScoreModel: Sendable {
     public var halfLifeDays: Double
     public var windowDays: Int
     public var pillarScales: [Pillar: Double]
-    public private(set) var actions: [String: ActionDefinition]
+    public internal(set) var actions: [String: ActionDefinition]
     public private(set) var tallies: [String: TallyDefinition]
     public private(set) var rates: [String: RateDefinition]
     public var activeDays: ActiveDaysDefinition

@@ -2,7 +2,7 @@
 /// it. Adding a case fails to compile until the request coding, the daemon's router and the
 /// round-trip test handle it.
 public enum OperationName: String, CaseIterable, Sendable {
-    case log, undo, score, status, history, actions, today, reload, pause, snapshot, week
+    case log, undo, score, status, history, actions, today, reload, pause, snapshot, week, calibrate
 
     /// The `"op"` of a request line.
     public var wireName: String { rawValue }

@@ -16,6 +16,7 @@ public enum Reply: Sendable, Equatable {
     case reload(ReloadResult)
     case snapshot(SnapshotResult)
     case week(WeekResult)
+    case calibrate(CalibrationResult)
 
     public var json: JSONValue {
         switch self {
@@ -31,6 +32,7 @@ public enum Reply: Sendable, Equatable {
         case .reload(let result): result.json
         case .snapshot(let result): result.json
         case .week(let result): result.json
+        case .calibrate(let result): result.json
         }
     }
 
@@ -50,6 +52,7 @@ public enum Reply: Sendable, Equatable {
         case .reload: .reload(try ReloadResult(json: json))
         case .snapshot: .snapshot(try SnapshotResult(json: json))
         case .week: .week(try WeekResult(json: json))
+        case .calibrate: .calibrate(try CalibrationResult(json: json))
         }
     }
 }

@@ -64,6 +64,7 @@ extension Request {
         case .reload: operation = .reload
         case .pause: operation = .pause(until: try fields.string("until"))
         case .week: operation = .week(try fields.string("week"))
+        case .calibrate: operation = .calibrate
         case .snapshot:
             guard let total = try fields.int("total") else { throw ProtocolError(.badRequest, "missing \"total\"") }
             var pillars: [Pillar: Int] = [:]
@@ -114,7 +115,7 @@ extension Request {
             if let target { members.append(("event", .string(target))) }
         case .score(let explain):
             if explain { members.append(("explain", .bool(true))) }
-        case .status, .actions, .today, .reload: break
+        case .status, .actions, .today, .reload, .calibrate: break
         case .history(let days):
             members.append(("days", .int(days)))
         case .pause(let until):

@@ -16,6 +16,8 @@ public struct Request: Sendable, Equatable {
         case snapshot(SnapshotRequest)
         /// The weekly word for an ISO week (`2026-W47`), or the last complete week.
         case week(String?)
+        /// Fit the model to the recorded snapshots (the answer says what would change).
+        case calibrate
     }
 
     public static let version = 1
@@ -46,6 +48,7 @@ extension Request.Operation {
         case .pause: .pause
         case .snapshot: .snapshot
         case .week: .week
+        case .calibrate: .calibrate
         }
     }
 }

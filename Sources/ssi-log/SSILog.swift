@@ -14,7 +14,7 @@ struct SSILog: ParsableCommand {
         subcommands: [
             LogCommand.self, ScoreCommand.self, StatusCommand.self, UndoCommand.self, VerifyCommand.self,
             HistoryCommand.self, ActionsCommand.self, TodayCommand.self, PauseCommand.self, ReloadCommand.self,
-            ImportCommand.self, ExportCommand.self, SnapshotCommand.self, WeekCommand.self,
+            ImportCommand.self, ExportCommand.self, SnapshotCommand.self, CalibrateCommand.self, WeekCommand.self,
         ],
         defaultSubcommand: LogCommand.self)
 }

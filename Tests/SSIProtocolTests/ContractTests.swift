@@ -125,6 +125,15 @@ import Testing
                 + #""next_action":"post"}"#
             let result = try! WeekResult(json: try! JSONParser.parse(Array(text.utf8)))
             return [(.week("2026-W48"), .week(result)), (.week(nil), .week(result))]
+        case .calibrate:
+            let text =
+                #"{"refusal":null,"pillars":[{"pillar":"engage","scale_before":25.0000,"scale_after":31.0004,"#
+                + #""points_multiplier":1.3000,"error_before":0.1936,"error_after":0.0003,"refusal":null},"#
+                + #"{"pillar":"brand","scale_before":25.0000,"scale_after":25.0000,"points_multiplier":1.0000,"#
+                + #""error_before":4.7789,"error_after":4.7789,"refusal":"too little activity"}],"#
+                + #""keys":[{"key":"pillars.engage.scale","value":31.0004},{"key":"actions.comment.points","value":1.3000}],"#
+                + #""calibration_file":"/home/a/.config/ssi-log/calibration.toml"}"#
+            return [(.calibrate, .calibrate(try! CalibrationResult(json: try! JSONParser.parse(Array(text.utf8)))))]
         case .pause:
             return [
                 (.pause(until: "+2w"), .pause(PauseResult(id: "p1", seq: 4, pausedUntil: "2026-12-14T12:00:00Z"))),

@@ -84,11 +84,19 @@ public struct RequestRouter: Sendable {
                 }
                 snapshots[day] = snapshot
             }
+            var actions: [Int64: [Pillar: Int]] = [:]
+            let first = rows.first?.day ?? 0
+            for event in state.events.values {
+                let day = state.calendar.day(of: event.occurred)
+                guard day >= first, let pillar = state.model.actions[event.action]?.pillar else { continue }
+                actions[day, default: [:]][pillar, default: 0] += 1
+            }
             return .history(
                 HistoryResult(
                     days: rows.map {
                         HistoryResult.Day(
-                            date: $0.date, score: $0.score, snapshot: snapshots[$0.day].map(SnapshotLine.init))
+                            date: $0.date, score: $0.score, snapshot: snapshots[$0.day].map(SnapshotLine.init),
+                            actions: actions[$0.day] ?? [:])
                     }))
         case .actions:
             let model = await store.state.model

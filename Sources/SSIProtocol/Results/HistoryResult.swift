@@ -9,11 +9,14 @@ public struct HistoryResult: WireResult {
         public var score: Score
         /// The last LinkedIn snapshot recorded that day, if any.
         public var snapshot: SnapshotLine?
+        /// Actions that happened that day, per pillar.
+        public var actions: [Pillar: Int]
 
-        public init(date: String, score: Score, snapshot: SnapshotLine? = nil) {
+        public init(date: String, score: Score, snapshot: SnapshotLine? = nil, actions: [Pillar: Int] = [:]) {
             self.date = date
             self.score = score
             self.snapshot = snapshot
+            self.actions = Dictionary(uniqueKeysWithValues: Pillar.allCases.map { ($0, actions[$0] ?? 0) })
         }
     }
 
@@ -30,8 +33,17 @@ public struct HistoryResult: WireResult {
                 Day(
                     date: try ResultReader(item, "history day").string("date"), score: try Score(json: item),
                     snapshot: try item["snapshot"].map { (value) throws(ProtocolError) in try SnapshotLine(json: value)
-                    })
+                    },
+                    actions: try Self.actions(item))
             })
+    }
+
+    /// `"actions": {"brand": 1, …}` of a day; absent in older answers.
+    static func actions(_ item: JSONValue) throws(ProtocolError) -> [Pillar: Int] {
+        guard item["actions"] != nil else { return [:] }
+        return try ResultReader(item, "history day").perPillar("actions") { (members, key) throws(ProtocolError) in
+            try members.int(key)
+        }
     }
 
     public var json: JSONValue {
@@ -42,6 +54,8 @@ public struct HistoryResult: WireResult {
                     days.map { day in
                         var members: [(String, JSONValue)] = [("date", .string(day.date))]
                         if case .object(let score) = day.score.json { members += score }
+                        members.append(
+                            ("actions", .object(Pillar.allCases.map { ($0.rawValue, .int(day.actions[$0] ?? 0)) })))
                         if let snapshot = day.snapshot { members.append(("snapshot", snapshot.json)) }
                         return .object(members)
                     })

@@ -130,15 +130,7 @@ public actor EventStore {
             return snapshot
         }
         let now = clock()
-        var occurred = now
-        if let at = request.at {
-            do {
-                occurred = try TimeExpression.parse(at, now: now, calendar: state.calendar)
-            } catch {
-                throw ProtocolError(.badTime, error.description)
-            }
-            guard occurred <= now + 300 else { throw ProtocolError(.badTime, "'\(at)' is in the future") }
-        }
+        let occurred = try pastInstant(request.at, now: now)
         let values: SnapshotValues
         do throws(SnapshotValues.Invalid) {
             values = try SnapshotValues(
@@ -204,16 +196,7 @@ public actor EventStore {
             throw ProtocolError(
                 .unknownAction, "unknown action '\(request.action)' (\(hint)ssi-log actions lists the catalog)")
         }
-        var occurred = now
-        if let at = request.at {
-            do {
-                occurred = try TimeExpression.parse(at, now: now, calendar: state.calendar)
-            } catch {
-                throw ProtocolError(.badTime, error.description)
-            }
-            guard occurred <= now + 300 else { throw ProtocolError(.badTime, "'\(at)' is in the future") }
-            guard occurred >= 0 else { throw ProtocolError(.badTime, "'\(at)' is before 1970") }
-        }
+        let occurred = try pastInstant(request.at, now: now)
         let tally = definition.tally.flatMap { model.tallies[$0] }
         if let values = tally?.distinctValues {
             guard let section = request.section else {
@@ -240,6 +223,21 @@ public actor EventStore {
             id: id, seq: 0, action: request.action, occurred: occurred, recorded: now, count: request.count,
             tags: request.tags, section: request.section, note: request.note, url: request.url, requestID: requestID,
             source: request.source)
+    }
+
+    /// When something happened, as typed (`--at`): now when not given; never in the future (five
+    /// minutes of clock skew aside) nor before 1970.
+    func pastInstant(_ at: String?, now: Int64) throws(ProtocolError) -> Int64 {
+        guard let at else { return now }
+        let occurred: Int64
+        do {
+            occurred = try TimeExpression.parse(at, now: now, calendar: state.calendar)
+        } catch {
+            throw ProtocolError(.badTime, error.description)
+        }
+        guard occurred <= now + 300 else { throw ProtocolError(.badTime, "'\(at)' is in the future") }
+        guard occurred >= 0 else { throw ProtocolError(.badTime, "'\(at)' is before 1970") }
+        return occurred
     }
 
     func newEventID() -> String {

@@ -62,20 +62,13 @@ public struct EventExport: Sendable {
             text += JSONValue.object(members).serialized() + "\n"
         }
         for (snapshot, undone) in snapshots {
-            var members: [(String, JSONValue)] = [
-                ("id", .string(snapshot.id)), ("type", .string("snapshot")),
-                ("occurred", .string(CivilTime.formatUTC(snapshot.occurred))),
-                ("recorded", .string(CivilTime.formatUTC(snapshot.recorded))), ("total", .int(snapshot.values.total)),
-                (
-                    "pillars",
-                    .object(
-                        Pillar.allCases.map {
-                            ($0.rawValue, .number(SnapshotValues.format(snapshot.values.thousandths($0))))
-                        })
-                ),
-            ]
-            if let rank = snapshot.values.industryRank { members.append(("industry_rank", .int(rank))) }
-            if let rank = snapshot.values.networkRank { members.append(("network_rank", .int(rank))) }
+            var members: [(String, JSONValue)] =
+                [
+                    ("id", .string(snapshot.id)), ("type", .string("snapshot")),
+                    ("occurred", .string(CivilTime.formatUTC(snapshot.occurred))),
+                    ("recorded", .string(CivilTime.formatUTC(snapshot.recorded))),
+                    ("total", .int(snapshot.values.total)),
+                ] + JournalRecord.snapshotMembers(snapshot.values)
             if undone { members.append(("undone", .bool(true))) }
             text += JSONValue.object(members).serialized() + "\n"
         }

@@ -40,16 +40,7 @@ public enum JournalRecord {
             members.append(("occurred", .string(CivilTime.formatUTC(snapshot.occurred))))
             members.append(("recorded", .string(CivilTime.formatUTC(snapshot.recorded))))
             members.append(("total", .int(snapshot.values.total)))
-            members.append(
-                (
-                    "pillars",
-                    .object(
-                        Pillar.allCases.map {
-                            ($0.rawValue, .number(SnapshotValues.format(snapshot.values.thousandths($0))))
-                        })
-                ))
-            if let rank = snapshot.values.industryRank { members.append(("industry_rank", .int(rank))) }
-            if let rank = snapshot.values.networkRank { members.append(("network_rank", .int(rank))) }
+            members += snapshotMembers(snapshot.values)
         }
         if let request = entry.requestID { members.append(("req", .string(request))) }
         var body = Array(JSONValue.object(members).serialized().utf8)
@@ -59,6 +50,20 @@ public enum JournalRecord {
         body += Array(hex8(crc).utf8)
         body += Array(#""}"#.utf8)
         return body
+    }
+
+    /// A snapshot's pillars (three decimals, as the page shows them) and ranks, as the journal and
+    /// the export write them.
+    public static func snapshotMembers(_ values: SnapshotValues) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            (
+                "pillars",
+                .object(Pillar.allCases.map { ($0.rawValue, .number(SnapshotValues.format(values.thousandths($0)))) })
+            )
+        ]
+        if let rank = values.industryRank { members.append(("industry_rank", .int(rank))) }
+        if let rank = values.networkRank { members.append(("network_rank", .int(rank))) }
+        return members
     }
 
     /// Only the canonical form is accepted: `A` for `a` is a changed byte too.

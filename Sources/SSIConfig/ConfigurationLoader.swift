@@ -123,11 +123,24 @@ public enum ConfigurationLoader {
             frameTimeoutSeconds: try daemonTable.int("frame_timeout_seconds", minimum: 1),
             maxPendingEvents: try daemonTable.int("max_pending_events", minimum: 1))
         try daemonTable.finish()
+        var metricsTable = try root.table("metrics")
+        let textfile = try metricsTable.string("textfile")
+        guard textfile.isEmpty || (textfile.hasPrefix("/") && textfile.hasSuffix(".prom")) else {
+            throw metricsTable.error("textfile", "expected an absolute path ending in .prom, or \"\" (off)")
+        }
+        let user = try metricsTable.string("user")
+        guard user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }) else {
+            throw metricsTable.error("user", "letters, digits and . _ - @ only")
+        }
+        let metrics = MetricsSettings(
+            textfile: textfile.isEmpty ? nil : textfile, user: user.isEmpty ? nil : user,
+            intervalSeconds: try metricsTable.int("interval_seconds", minimum: 1))
+        try metricsTable.finish()
 
         let model = ScoreModel(
             halfLifeDays: halfLife, windowDays: window, pillarScales: scales, actions: actions, tallies: tallies,
             rates: rates, activeDays: activeDays, goals: goals, zone: zone)
-        return Configuration(model: model, alerts: alerts, daemon: daemon, source: source)
+        return Configuration(model: model, alerts: alerts, daemon: daemon, metrics: metrics, source: source)
     }
 
     static func decodeTallies(_ parent: ConfigTable) throws(ConfigurationError) -> [TallyDefinition] {

@@ -272,5 +272,15 @@ enum DefaultConfiguration {
         # Events waiting for the disk at most; more are refused with "retry later" (back-pressure).
         max_pending_events = 4096
 
+        [metrics]
+        # A Prometheus text file for node_exporter's textfile collector (opt-in): an absolute path ending in
+        # .prom, or "" for none. It is replaced atomically after changes and at every alert check.
+        textfile = ""
+        # The `user` label on every series ("" for the login name), so that many users' files can share one
+        # collector directory.
+        user = ""
+        # Rewrite the file at most this often after changes, in seconds.
+        interval_seconds = 5
+
         """#
 }

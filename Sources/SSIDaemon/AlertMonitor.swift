@@ -9,9 +9,21 @@ actor AlertMonitor {
     private let writer: JournaldWriter
     /// Where the last week a weekly word was sent for is kept, so that a restart never sends it twice.
     private let weekFile: String?
+    private var metrics: MetricsSettings
+    /// Entries written since start, by kind, for the metrics.
+    private var alertCounts: [String: Int] = [:]
+    private var latest: (state: ScoreState, now: Int64)?
+    private var lastMetricsWrite: Int64 = .min
+    private var metricsScheduled = false
+    private let clock: @Sendable () -> Int64
 
     /// `echo` also prints alerts through the daemon's logger (when its logs go to stderr).
-    init(settings: AlertSettings, initial: Score?, echo: Logger?, weekFile: String? = nil) {
+    init(
+        settings: AlertSettings, initial: Score?, echo: Logger?, weekFile: String? = nil,
+        metrics: MetricsSettings = MetricsSettings(), clock: @escaping @Sendable () -> Int64 = { 0 }
+    ) {
+        self.metrics = metrics
+        self.clock = clock
         let lastWeek = weekFile.flatMap(AtomicFile.read)?.trimmingWhitespace
         self.policy = AlertPolicy(
             settings: settings, initial: initial, lastWeek: lastWeek?.isEmpty == false ? lastWeek : nil)
@@ -19,12 +31,16 @@ actor AlertMonitor {
         self.weekFile = weekFile
     }
 
-    func update(settings: AlertSettings) { policy.update(settings: settings) }
+    func update(settings: AlertSettings, metrics: MetricsSettings) {
+        policy.update(settings: settings)
+        self.metrics = metrics
+    }
 
     /// After a committed batch: one info entry per logged event, then the alert check.
     func committed(_ batch: CommittedBatch) {
         let notices = policy.committed(batch.entries, state: batch.state, now: batch.now, score: batch.score)
-        for notice in notices { writer.write(notice) }
+        for notice in notices { write(notice) }
+        refreshMetrics(state: batch.state, now: batch.now, force: false)
     }
 
     /// On the timer and at start: the score falls by itself as activity decays.
@@ -37,7 +53,56 @@ actor AlertMonitor {
                 writer.echo?.error("weekly word not sent: \(failure)")
                 continue
             }
-            writer.write(notice)
+            write(notice)
         }
+        refreshMetrics(state: state, now: now, force: true)
+    }
+
+    private func write(_ notice: AlertPolicy.Notice) {
+        switch notice {
+        case .alert: alertCounts["drop", default: 0] += 1
+        case .forecast: alertCounts["forecast", default: 0] += 1
+        case .weekly: alertCounts["weekly", default: 0] += 1
+        case .logged: break
+        }
+        writer.write(notice)
+    }
+
+    /// Keeps the metrics file current: at once when due (or forced, on every alert check), else once
+    /// the interval since the last write has passed, so a burst of events writes it a few times, not
+    /// once per event.
+    private func refreshMetrics(state: ScoreState, now: Int64, force: Bool) {
+        guard metrics.textfile != nil else { return }
+        latest = (state, now)
+        let due = lastMetricsWrite == .min ? now : lastMetricsWrite + Int64(metrics.intervalSeconds)
+        if force || now >= due {
+            writeMetrics()
+        } else if !metricsScheduled {
+            metricsScheduled = true
+            let wait = Duration.seconds(max(1, due - now))
+            Task {
+                try? await Task.sleep(for: wait)
+                await self.writeScheduledMetrics()
+            }
+        }
+    }
+
+    private func writeScheduledMetrics() {
+        metricsScheduled = false
+        writeMetrics()
+    }
+
+    private func writeMetrics() {
+        guard let path = metrics.textfile, let latest else { return }
+        let now = max(latest.now, clock())
+        let text = PrometheusText(
+            user: metrics.user ?? LoginName.current(), version: SSIDaemonVersion.current, state: latest.state, now: now,
+            alerts: alertCounts
+        ).text
+        if let failure = AtomicFile.write(text, to: path, mode: 0o644) {
+            writer.echo?.error("metrics file not written: \(failure)")
+            return
+        }
+        lastMetricsWrite = now
     }
 }

@@ -68,13 +68,14 @@ public enum Daemon {
         let startState = await store.state
         let monitor = AlertMonitor(
             settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
-            echo: logsToJournal ? nil : logger, weekFile: options.stateDirectory + "/weekly-sent")
+            echo: logsToJournal ? nil : logger, weekFile: options.stateDirectory + "/weekly-sent",
+            metrics: configuration.metrics, clock: WallClock.make())
         let reload: @Sendable () async throws -> String = {
             notifier.reloading()
             defer { notifier.notify("READY=1") }
             let fresh = try loadConfiguration(options)
             try await store.reload(fresh)
-            await monitor.update(settings: fresh.alerts)
+            await monitor.update(settings: fresh.alerts, metrics: fresh.metrics)
             logger.notice("configuration reloaded", metadata: ["config": "\(fresh.source)"])
             return fresh.source
         }

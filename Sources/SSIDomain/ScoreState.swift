@@ -23,6 +23,8 @@ public struct ScoreState: Sendable {
     public private(set) var events: [String: ActionEvent] = [:]
     /// Undone events, by id, with the id of the undo record.
     public private(set) var undone: [String: String] = [:]
+    /// Undone action events per action name (for the metrics' counters).
+    public private(set) var undoneCounts: [String: Int] = [:]
     /// LinkedIn's numbers as recorded, by id (never part of the score).
     public private(set) var snapshots: [String: SnapshotEvent] = [:]
     /// Alerts are silenced until this instant (`ssi-log pause`).
@@ -60,6 +62,7 @@ public struct ScoreState: Sendable {
             }
             guard let event = events.removeValue(forKey: undo.target) else { throw .unknownEvent(undo.target) }
             undone[undo.target] = undo.id
+            undoneCounts[event.action, default: 0] += 1
             inputs.remove(event, model: model, calendar: calendar)
             if latestEventID == undo.target { latestEventID = events.values.max(by: { $0.seq < $1.seq })?.id }
         case .pause(let pause):

@@ -6,9 +6,9 @@
 /// synced, mode 0600. A reader sees the old file or the new one, never a part.
 public enum AtomicFile {
     /// Nil on success, else why not.
-    public static func write(_ text: String, to path: String) -> String? {
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o600) -> String? {
         let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return "cannot write \(path): \(reason())" }
         var bytes = Array(text.utf8)
         var written = 0
@@ -25,7 +25,10 @@ public enum AtomicFile {
             }
             written += count
         }
-        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
+        // The umask (077 in the daemon) must not narrow a file meant for another reader.
+        guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0, close(descriptor) == 0,
+            rename(temporary, path) == 0
+        else {
             let message = "cannot write \(path): \(reason())"
             unlink(temporary)
             return message

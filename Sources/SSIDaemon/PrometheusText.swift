@@ -32,7 +32,9 @@ struct PrometheusText {
             lines.append("# TYPE \(name) \(type)")
             for (labels, value) in samples { lines.append("\(name){\(user)\(labels)} \(value)") }
         }
-        family("ssi_score", "gauge", "The local Social Selling Index, 0 to 100.", [("", Score.format(score.totalHundredths))])
+        family(
+            "ssi_score", "gauge", "The local Social Selling Index, 0 to 100.",
+            [("", Score.format(score.totalHundredths))])
         family(
             "ssi_pillar_score", "gauge", "Each pillar of the local score, 0 to 25.",
             Pillar.allCases.map { (",pillar=\"\($0.rawValue)\"", Score.format(score.hundredths($0))) })
@@ -57,7 +59,8 @@ struct PrometheusText {
         family(
             "ssi_actions_undone_total", "counter", "Actions undone, by action.",
             state.model.actionNames.map { (",action=\"\($0)\"", String(state.undoneCounts[$0] ?? 0)) })
-        let last = state.events.values.filter { $0.source == nil }.map(\.occurred).max()
+        let last =
+            state.events.values.filter { $0.source == nil }.map(\.occurred).max()
             ?? state.events.values.map(\.occurred).max()
         if let last {
             family(

@@ -11,7 +11,7 @@ ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 STATE_HOME := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 CATALOGDIR := $(DESTDIR)/usr/local/lib/systemd/catalog
-APT_PACKAGES := libsystemd-dev zlib1g-dev pkg-config systemd util-linux strace e2fsprogs help2man python3 chromium-headless-shell prometheus prometheus-node-exporter curl
+APT_PACKAGES := libsystemd-dev zlib1g-dev pkg-config systemd util-linux strace e2fsprogs help2man python3 chromium-headless-shell prometheus prometheus-node-exporter curl systemd-journal-remote
 # `make install CONFIGURATION=debug` installs the debug build (the user-service test does, to
 # build once); the default is the static release build.
 CONFIGURATION ?= release

@@ -27,7 +27,7 @@ actor AlertMonitor {
         let lastWeek = weekFile.flatMap(AtomicFile.read)?.trimmingWhitespace
         self.policy = AlertPolicy(
             settings: settings, initial: initial, lastWeek: lastWeek?.isEmpty == false ? lastWeek : nil)
-        self.writer = JournaldWriter(echo: echo)
+        self.writer = JournaldWriter(echo: echo, user: metrics.user ?? LoginName.current())
         self.weekFile = weekFile
     }
 

@@ -7,9 +7,15 @@ import SSIDomain
 struct JournaldWriter: Sendable {
     /// Also prints alerts and forecasts through the daemon's logger (when its logs go to stderr).
     let echo: Logger?
+    /// Who this daemon serves (`SSI_USER`): a team view of forwarded journals tells people apart by
+    /// it and the machine.
+    var user: String = "unknown"
 
     func write(_ notice: AlertPolicy.Notice, file: String = #fileID, line: Int = #line, function: String = #function) {
-        let code = ["CODE_FILE=\(file)", "CODE_LINE=\(line)", "CODE_FUNC=\(function)", "SYSLOG_IDENTIFIER=ssi-logd"]
+        let code = [
+            "CODE_FILE=\(file)", "CODE_LINE=\(line)", "CODE_FUNC=\(function)", "SYSLOG_IDENTIFIER=ssi-logd",
+            "SSI_USER=\(user)",
+        ]
         switch notice {
         case .logged(let entry, let pillar, let score):
             JournaldSender.send(code + fields(entry, pillar: pillar, score: score))
@@ -55,10 +61,11 @@ struct JournaldWriter: Sendable {
 
     func fields(_ entry: JournalEntry, pillar: Pillar?, score: Score) -> [String] {
         let total = Score.format(score.totalHundredths)
-        var fields = [
-            "MESSAGE_ID=\(JournaldMessageID.eventLogged)", "PRIORITY=6", "SSI_EVENT_ID=\(entry.id)",
-            "SSI_SCORE=\(total)", "SSI_SEQ=\(entry.seq)",
-        ]
+        var fields =
+            [
+                "MESSAGE_ID=\(JournaldMessageID.eventLogged)", "PRIORITY=6", "SSI_EVENT_ID=\(entry.id)",
+                "SSI_SCORE=\(total)", "SSI_SEQ=\(entry.seq)",
+            ] + Pillar.allCases.map { "SSI_\($0.rawValue.uppercased())=\(Score.format(score.hundredths($0)))" } + []
         switch entry {
         case .action(let event):
             // The action name is a catalog key ([a-z0-9-]); user text goes only into its own fields.

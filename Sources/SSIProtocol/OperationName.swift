@@ -11,7 +11,7 @@ public enum OperationName: String, CaseIterable, Sendable {
     public var commandName: String { rawValue }
 
     /// `ssi-log` commands that work without sending one operation of their own.
-    public static let localCommandNames = ["verify", "import", "export", "report", "help"]
+    public static let localCommandNames = ["verify", "import", "export", "report", "team", "help"]
 
     /// Names no catalog action may take: `ssi-log NAME` must stay the command.
     public static var reservedActionNames: Set<String> {

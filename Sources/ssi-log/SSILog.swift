@@ -15,7 +15,7 @@ struct SSILog: ParsableCommand {
             LogCommand.self, ScoreCommand.self, StatusCommand.self, UndoCommand.self, VerifyCommand.self,
             HistoryCommand.self, ActionsCommand.self, TodayCommand.self, PauseCommand.self, ReloadCommand.self,
             ImportCommand.self, ExportCommand.self, SnapshotCommand.self, CalibrateCommand.self, WeekCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, TeamCommand.self,
         ],
         defaultSubcommand: LogCommand.self)
 }

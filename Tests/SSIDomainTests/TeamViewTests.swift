@@ -28,7 +28,8 @@ import Testing
                     "MESSAGE_ID": TeamView.alertMessageID, "SSI_USER": "ana", "MESSAGE": "SSI fell",
                     "_HOSTNAME": "laptop-ana",
                 ], time: now - 7200),
-            TeamView.Entry(fields: ["MESSAGE_ID": TeamView.eventMessageID, "SSI_EVENT_ID": "x"], time: now),  // no user: an older daemon
+            // No SSI_USER: an entry of an older daemon, left out.
+            TeamView.Entry(fields: ["MESSAGE_ID": TeamView.eventMessageID, "SSI_EVENT_ID": "x"], time: now),
         ]
         let view = TeamView(entries: entries, now: now, days: 14, calendar: calendar)
         #expect(view.duplicates == 1)

@@ -156,6 +156,8 @@ public struct SocketServer: Service {
                             inFlight.append(task)
                         case .oversized:
                             for task in inFlight { _ = await task.value }
+                            // Counted like any answer: the writer ends one request per answer written.
+                            _ = connections.beginRequest(channel)
                             let response = Response.failure(
                                 id: nil,
                                 ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))

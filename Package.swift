@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "ssi-log",
             dependencies: [
-                "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport", "SSISystem", "CSystemd",
+                "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport", "SSISystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -88,8 +88,15 @@ sanitize-address: deps journald
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" \
 		$(SWIFT) test --scratch-path .build-asan --sanitize=address --skip TortureTests
 
-# Speed and memory figures, with baselines measured in the same run.
+# The issue-9 table: start-up, memory and quick entry against baselines measured in the same run
+# (a static Swift hello world and a C append+fdatasync loop it compiles, timew, jq). Exits 1 when
+# a target is missed. Not part of .ci/run: about 5-10 minutes on 2 cores.
+BENCH_PACKAGES := timewarrior jq gcc
 bench: deps
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 	$(SWIFT) build -c release --static-swift-stdlib
 	.build/release/ssi-log-bench
 

@@ -66,7 +66,8 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "ssi-log-bench", dependencies: ["SSIDomain", "SSIConfig", "SSIJournal", "SSIJournalSimulation"]),
+            name: "ssi-log-bench",
+            dependencies: ["SSIDomain", "SSIJournal", "SSIJournalSimulation", "SSIProtocol", "SSISystem"]),
         .testTarget(
             name: "SSIDomainTests",
             dependencies: [

@@ -1,140 +1,178 @@
 import Foundation
-import SSIConfig
 import SSIDomain
-import SSIJournal
-import SSIJournalSimulation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `make bench`: speed and memory figures, each with a baseline measured in the same run.
+/// `make bench`: the table, end to end through the real binaries and the real socket, each
+/// figure with its baseline measured in the same run, its ratio, target and PASS/FAIL. Exits 1 when
+/// a target is missed, 2 when the benchmark itself cannot run.
 @main
 enum Benchmark {
+    static let rounds = 30
+
     static func main() throws {
-        let model = try ConfigurationLoader.load(userText: "[score]\ntimezone = \"UTC\"\n", userFile: "bench").model
-        print("ssi-log benchmark (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        try appendThroughput()
-        replayAndUpdate(model: model)
-        try clientStartup()
-        try faultSimulation()
-    }
-
-    static func seconds(_ body: () throws -> Void) rethrows -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    static func event(_ seq: Int, at time: Int64) -> JournalEntry {
-        let actions = ["comment", "like", "connect", "post", "message", "reply", "search", "profile-view"]
-        return .action(
-            ActionEvent(
-                id: String(seq, radix: 16), seq: UInt64(seq), action: actions[seq % actions.count], occurred: time,
-                recorded: time, note: seq % 3 == 0 ? "a note about post \(seq)" : nil))
-    }
-
-    static func temporaryDirectory() -> String {
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "generate" {
+            // `ssi-log-bench generate DIRECTORY EVENTS DAYS`: a journal to look at by hand.
+            guard arguments.count == 4, let events = Int(arguments.dropFirst(2).first!),
+                let days = Int(arguments.last!)
+            else { fail("usage: ssi-log-bench generate DIRECTORY EVENTS DAYS") }
+            let journal = SyntheticJournal(events: events, days: days, seed: UInt64(events))
+            try journal.write(into: arguments.dropFirst().first!, endingAt: Int64(Date().timeIntervalSince1970))
+            return
+        }
+        let started = Clock.now()
+        guard let daemonBinary = builtBinary("ssi-logd"), let client = builtBinary("ssi-log") else {
+            fail("ssi-logd and ssi-log must be built next to ssi-log-bench (make bench builds them)")
+        }
         var template = Array("/tmp/ssibXXXXXX".utf8CString)
-        return String(cString: mkdtemp(&template))
-    }
+        guard mkdtemp(&template) != nil else { fail("cannot make a work directory in /tmp") }
+        let work = String(cString: template)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        print(
+            "ssi-log benchmark: release build, \(ProcessInfo.processInfo.activeProcessorCount) cores, work in \(work)")
+        let baselines = try Baselines(workDirectory: work)
+        let now = Int64(Date().timeIntervalSince1970)
+        var figures: [BenchFigure] = []
 
-    /// Group commit against the baseline of one fdatasync per record.
-    static func appendThroughput() throws {
-        let count = 2000
-        let lines = (1...count).map { JournalRecord.encode(event($0, at: 1_764_400_000 + Int64($0))) }
-        let single = temporaryDirectory()
-        let (one, _) = try JournalFile.open(directory: single)
-        let singleTime = try seconds { for line in lines { try one.append([line]) } }
-        let grouped = temporaryDirectory()
-        let (batch, _) = try JournalFile.open(directory: grouped)
-        let groupTime = try seconds {
-            for start in stride(from: 0, to: count, by: 32) {
-                try batch.append(Array(lines[start..<min(count, start + 32)]))
+        // Quick entry and throughput against a fresh daemon, as a new user meets it.
+        let fresh = DaemonRun(binary: daemonBinary, stateDirectory: work + "/fresh", runDirectory: work)
+        let freshResident = fresh.residentMiB
+        let timewDatabase = work + "/timew"
+        try FileManager.default.createDirectory(atPath: timewDatabase + "/data", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: timewDatabase + "/timewarrior.cfg", contents: Data())
+        var comment: [Double] = []
+        var timew: [Double] = []
+        var hello: [Double] = []
+        var version: [Double] = []
+        var emptyHistory: [Double] = []
+        for _ in 0..<rounds {
+            comment.append(ChildProcess.run(client, ["comment", "x"], environment: fresh.environment))
+            timew.append(
+                ChildProcess.run(
+                    baselines.timew, ["start", "comment", ":quiet"], environment: ["TIMEWARRIORDB=\(timewDatabase)"]))
+            hello.append(ChildProcess.run(baselines.helloWorld, []))
+            version.append(ChildProcess.run(client, ["--version"]))
+            emptyHistory.append(ChildProcess.run(client, ["history", "--days", "365"], environment: fresh.environment))
+        }
+        let commentTime = Statistics.median(comment)
+        let helloTime = Statistics.median(hello)
+        figures.append(
+            BenchFigure(
+                name: "`ssi-log comment x`, durably acknowledged", value: commentTime, unit: "s",
+                baseline: Statistics.median(timew), baselineName: "`timew start comment :quiet`", target: .atMost(1.2)))
+        figures.append(
+            BenchFigure(
+                name: "`ssi-log comment x`, durably acknowledged", value: commentTime, unit: "s", baseline: helloTime,
+                baselineName: "static Swift hello world", target: .atMost(1.4)))
+        figures.append(
+            BenchFigure(
+                name: "`ssi-log --version`", value: Statistics.median(version), unit: "s", baseline: helloTime,
+                baselineName: "static Swift hello world", target: .atMost(1.15)))
+
+        let appendRate = Statistics.median(
+            (0..<3).map { round in
+                let count = 500
+                return Double(count)
+                    / ChildProcess.run(baselines.appendLoop, ["\(work)/append-\(round).log", "\(count)"])
+            })
+        let loopCount = 500
+        let single = LoopClient(socketPath: fresh.socketPath, name: "loop")
+        let loopRate = Double(loopCount) / Clock.seconds { single.logSequentially(loopCount) }
+        single.close()
+        figures.append(
+            BenchFigure(
+                name: "one client in a loop, acknowledged logs", value: loopRate, unit: "/s", baseline: appendRate,
+                baselineName: "C 200-byte append + fdatasync", target: .atLeast(0.8)))
+        let clients = 32
+        let perClient = 100
+        let concurrentRate = Double(clients * perClient) / concurrentLogs(fresh.socketPath, clients, perClient)
+        figures.append(
+            BenchFigure(
+                name: "32 concurrent clients, acknowledged logs", value: concurrentRate, unit: "/s",
+                baseline: appendRate, baselineName: "C 200-byte append + fdatasync", target: .atLeast(6)))
+        fresh.stop()
+
+        // Start and memory with years of history.
+        for (label, journal, readyLimit, jqRatio) in [
+            ("100,000 events over 3 years", SyntheticJournal(events: 100_000, days: 3 * 365, seed: 3), 0.15, nil),
+            ("1,000,000 events over 5 years", SyntheticJournal(events: 1_000_000, days: 5 * 365, seed: 5), 1.0, 0.2),
+        ] as [(String, SyntheticJournal, Double, Double?)] {
+            let directory = work + "/h\(journal.events)"
+            let bytes = try journal.write(into: directory, endingAt: now)
+            let jqTime = ChildProcess.run(baselines.jq, ["-c", ".", directory + "/journal.jsonl"])
+            // The first start may write what later starts read (a checkpoint): users restart more
+            // often than they first start, so the figure is a restart.
+            DaemonRun(binary: daemonBinary, stateDirectory: directory, runDirectory: work).stop()
+            let daemon = DaemonRun(binary: daemonBinary, stateDirectory: directory, runDirectory: work)
+            let resident = daemon.residentMiB
+            print(
+                String(
+                    format: "%@: journal %.1f MiB, jq -c . %.2f s, first start then restart %.2f s, RSS %.1f MiB",
+                    label, Double(bytes) / 1_048_576, jqTime, daemon.startSeconds, resident))
+            figures.append(
+                BenchFigure(
+                    name: "exec to READY=1, \(label)", value: daemon.startSeconds, unit: "s", baseline: jqTime,
+                    baselineName: "`jq -c .` over the file", target: jqRatio.map { .atMost($0) } ?? .none,
+                    absoluteLimit: readyLimit))
+            figures.append(
+                BenchFigure(
+                    name: "RSS after start, \(label)", value: resident, unit: "MiB", baseline: freshResident,
+                    baselineName: "empty journal", target: .atMost(1.25), absoluteLimit: 30))
+            if journal.events == 1_000_000 {
+                let history = ChildProcess.median(
+                    rounds: 5, client, ["history", "--days", "365"], environment: daemon.environment)
+                figures.append(
+                    BenchFigure(
+                        name: "`ssi-log history --days 365`, \(label)", value: history, unit: "s",
+                        baseline: Statistics.median(emptyHistory), baselineName: "empty journal", target: .none,
+                        absoluteLimit: 0.2))
             }
+            daemon.stop()
+            try? FileManager.default.removeItem(atPath: directory)
         }
-        let perSingle = Double(count) / singleTime
-        let perGroup = Double(count) / groupTime
+
+        // The daily-cap path: one more `like` on a day that already has 10,000 events.
+        let busyDirectory = work + "/day"
+        try SyntheticJournal(events: 10_000, days: 1, seed: 1, oneDay: true).write(into: busyDirectory, endingAt: now)
+        let busy = DaemonRun(binary: daemonBinary, stateDirectory: busyDirectory, runDirectory: work)
+        let busyLike = ChildProcess.median(rounds: rounds, client, ["like"], environment: busy.environment)
+        busy.stop()
+        figures.append(
+            BenchFigure(
+                name: "`ssi-log like` on a day of 10,000 events", value: busyLike, unit: "s", baseline: commentTime,
+                baselineName: "`ssi-log comment x`, fresh journal", target: .atMost(1.2)))
+
+        print("")
+        print("| figure | measured | baseline (same run) | ratio | target | result |")
+        print("|---|---|---|---|---|---|")
+        for figure in figures { print(figure.row) }
+        let failed = figures.filter { !$0.passes }.count
         print(
             String(
-                format: "append+fdatasync: %.0f records/s one at a time (baseline, %.0f us each); "
-                    + "%.0f records/s in groups of 32 (%.1fx)", perSingle, singleTime / Double(count) * 1e6, perGroup,
-                perGroup / perSingle))
-        try? FileManager.default.removeItem(atPath: single)
-        try? FileManager.default.removeItem(atPath: grouped)
+                format: "\n%d of %d targets met; the benchmark took %.0f s", figures.count - failed, figures.count,
+                Clock.now() - started))
+        exit(failed == 0 ? 0 : 1)
     }
 
-    static func journalBytes(count: Int, end: Int64) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for seq in 1...count {
-            bytes += JournalRecord.encode(event(seq, at: end - Int64(count - seq) * 300))
-            bytes.append(10)
-        }
-        return bytes
-    }
-
-    /// Replay speed, and the cost of one more event at two journal lengths with the same activity
-    /// in the score window (O(1) in the journal's length means a ratio near 1).
-    static func replayAndUpdate(model: ScoreModel) {
-        let end: Int64 = 1_764_400_000
-        let bytes = journalBytes(count: 100_000, end: end)
-        var scan = JournalScan.scan([])
-        let scanTime = seconds { scan = JournalScan.scan(bytes) }
-        var state = ScoreState(model: model)
-        let applyTime = seconds { for entry in scan.entries { try? state.apply(entry) } }
-        print(
-            String(
-                format: "replay of %d records (%.1f MiB): parse+verify %.0f records/s, apply %.0f events/s",
-                scan.entries.count, Double(bytes.count) / 1_048_576, Double(scan.entries.count) / scanTime,
-                Double(scan.entries.count) / applyTime))
-        func perEvent(_ state: ScoreState) -> Double {
-            var copy = state
-            let rounds = 2000
-            let time = seconds {
-                for index in 0..<rounds {
-                    try? copy.apply(event(1_000_000 + index, at: end + Int64(index) * 60))
-                    _ = copy.score(at: end + Int64(index) * 60)
+    /// Seconds for `clients` connections, each on its own thread, to log `perClient` actions each.
+    static func concurrentLogs(_ socketPath: String, _ clients: Int, _ perClient: Int) -> Double {
+        let connections = (0..<clients).map { LoopClient(socketPath: socketPath, name: "c\($0)") }
+        let group = DispatchGroup()
+        let time = Clock.seconds {
+            for connection in connections {
+                group.enter()
+                Thread.detachNewThread {
+                    connection.logSequentially(perClient)
+                    group.leave()
                 }
             }
-            return time / Double(rounds)
+            group.wait()
         }
-        var smaller = ScoreState(model: model)
-        for entry in JournalScan.scan(journalBytes(count: 30_000, end: end)).entries { try? smaller.apply(entry) }
-        let smallCost = perEvent(smaller)
-        let largeCost = perEvent(state)
-        print(
-            String(
-                format: "one event + score (one event per 5 min, 90-day window full): %.1f us at 30,000 records "
-                    + "(baseline), %.1f us at 100,000 (%.2fx)", smallCost * 1e6, largeCost * 1e6, largeCost / smallCost)
-        )
-        let residentKiB =
-            (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?.split(separator: "\n")
-            .first { $0.hasPrefix("VmRSS:") }.map { $0.filter(\.isNumber) } ?? "?"
-        print("benchmark process RSS with both states and the 100,000-record file in memory: \(residentKiB) KiB")
-    }
-
-    /// Starts a program with its standard output and error on /dev/null.
-    static func spawn(_ path: String, _ arguments: [String], environment: [String] = []) -> pid_t {
-        var pid: pid_t = 0
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let inherited = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        let envp = (inherited + environment).map { strdup($0) } + [nil]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn(&pid, path, &actions, nil, argv, envp)
-        posix_spawn_file_actions_destroy(&actions)
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
-        return pid
-    }
-
-    /// Waits for a child and returns its exit status (-1 when killed by a signal).
-    static func wait(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+        connections.forEach { $0.close() }
+        return time
     }
 
     static func builtBinary(_ name: String) -> String? {
@@ -143,73 +181,9 @@ enum Benchmark {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
-    /// The quick-entry client's start-up against `/bin/true`, both spawned the same way.
-    static func clientStartup() throws {
-        guard let binary = builtBinary("ssi-log") else {
-            print("client start-up: ssi-log not built next to the benchmark, skipped")
-            return
-        }
-        func spawnTime(_ path: String, _ arguments: [String]) -> Double {
-            let rounds = 100
-            return seconds {
-                for _ in 0..<rounds { _ = wait(spawn(path, arguments)) }
-            } / Double(rounds)
-        }
-        let baseline = spawnTime("/bin/true", [])
-        let client = spawnTime(binary, ["--version"])
-        print(
-            String(
-                format: "client start-up: ssi-log --version %.1f ms, /bin/true %.1f ms (baseline; %.1fx)", client * 1e3,
-                baseline * 1e3, client / baseline))
-    }
-
-    /// Fault scenarios on the simulated disk, against the baseline of appends to a real file: how
-    /// many faults and power cuts are tried and checked per second of machine time.
-    static func faultSimulation() throws {
-        let scenarios = 2_000
-        var tally = ScenarioTally()
-        let simulated = seconds {
-            for seed in 1...UInt64(scenarios) { tally.add(FaultScenario(seed: seed).run()) }
-        }
-        guard tally.problems.isEmpty else {
-            print("fault simulation: \(tally.problems.count) problems, first: \(tally.problems[0])")
-            exit(1)
-        }
-        let crashRounds = realCrashRounds()
-        let faults = tally.faults.values.reduce(0, +)
-        let cuts = tally.powerCuts.values.reduce(0, +)
-        print(
-            String(
-                format: "fault simulation: %d scenarios in %.2f s: %d appends, %d faults injected, %d power-cut "
-                    + "images checked (%.0f/s), 0 problems; baseline: real ssi-logd start, log, kill -9: %.1f "
-                    + "rounds/s; crash images checked per second, simulated/real: %.0fx", scenarios, simulated,
-                tally.appends, faults, cuts, Double(cuts) / simulated, crashRounds,
-                Double(cuts) / simulated / crashRounds))
-    }
-
-    /// Rounds per second of the crash loop on the real daemon: start it, log once, kill -9.
-    static func realCrashRounds() -> Double {
-        guard let daemon = builtBinary("ssi-logd"), let client = builtBinary("ssi-log") else {
-            print("crash rounds: ssi-logd or ssi-log not built next to the benchmark")
-            exit(1)
-        }
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let environment = ["SSI_LOG_SOCKET=\(directory)/s.sock", "XDG_CONFIG_HOME=\(directory)"]
-        let rounds = 20
-        let time = seconds {
-            for _ in 0..<rounds {
-                let pid = spawn(daemon, ["--state-dir", directory + "/state"], environment: environment)
-                // The first `like` that succeeds is the readiness probe and the round's acknowledged event.
-                var attempts = 0
-                while wait(spawn(client, ["like"], environment: environment)) != 0, attempts < 2_000 {
-                    attempts += 1
-                    usleep(1_000)
-                }
-                kill(pid, SIGKILL)
-                _ = wait(pid)
-            }
-        }
-        return Double(rounds) / time
+    /// The benchmark cannot run: exit 2, distinct from a missed target.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("ssi-log-bench: \(message)\n".utf8))
+        exit(2)
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real `ssi-logd` on a state directory, started as systemd would: the time from exec to the
+/// `READY=1` it sends on a `NOTIFY_SOCKET` datagram socket is the start-up figure.
+final class DaemonRun {
+    let pid: pid_t
+    let socketPath: String
+    let environment: [String]
+    /// Seconds from spawn to READY=1.
+    let startSeconds: Double
+
+    init(binary: String, stateDirectory: String, runDirectory: String) {
+        socketPath = runDirectory + "/s.sock"
+        let notifyPath = runDirectory + "/n.sock"
+        unlink(socketPath)
+        unlink(notifyPath)
+        let notify = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in notifyPath.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(notify, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        if bound != 0 { Benchmark.fail("cannot bind \(notifyPath): \(String(cString: strerror(errno)))") }
+        defer {
+            close(notify)
+            unlink(notifyPath)
+        }
+        var timeout = timeval(tv_sec: 300, tv_usec: 0)
+        setsockopt(notify, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        environment = ["SSI_LOG_SOCKET=\(socketPath)", "XDG_CONFIG_HOME=\(runDirectory)/config"]
+        let start = Clock.now()
+        pid = ChildProcess.spawn(
+            binary, ["--state-dir", stateDirectory, "--log-target", "stderr"],
+            environment: environment + ["NOTIFY_SOCKET=\(notifyPath)"])
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(notify, &buffer, buffer.count, 0)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { Benchmark.fail("ssi-logd sent no READY=1 (\(String(cString: strerror(errno))))") }
+            let text = String(decoding: buffer[0..<count], as: UTF8.self)
+            if text.split(separator: "\n").contains("READY=1") { break }
+        }
+        startSeconds = Clock.now() - start
+    }
+
+    /// Resident memory of the daemon now, in MiB.
+    var residentMiB: Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kib = Double(line.filter(\.isNumber))
+        else { Benchmark.fail("cannot read the daemon's VmRSS") }
+        return kib / 1024
+    }
+
+    func stop() {
+        kill(pid, SIGTERM)
+        let status = ChildProcess.wait(pid)
+        if status != 0 { Benchmark.fail("ssi-logd exited \(status) on SIGTERM") }
+    }
+}

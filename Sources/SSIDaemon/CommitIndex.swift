@@ -5,13 +5,13 @@ import SSIJournal
 /// replay and at commit: the first answer for every request id, and what each undo took away.
 struct CommitIndex {
     /// Committed request ids and the entry id each produced.
-    private var requests: [String: String] = [:]
+    var requests: [String: String] = [:]
     /// Events removed by undo, by id, so that a response can say what was undone.
-    private var undoneEvents: [String: ActionEvent] = [:]
-    private var undoneSnapshots: [String: SnapshotEvent] = [:]
-    private var snapshots: [String: SnapshotEvent] = [:]
-    private var undos: [String: UndoEvent] = [:]
-    private var pauses: [String: PauseEvent] = [:]
+    var undoneEvents: [String: ActionEvent] = [:]
+    var undoneSnapshots: [String: SnapshotEvent] = [:]
+    var snapshots: [String: SnapshotEvent] = [:]
+    var undos: [String: UndoEvent] = [:]
+    var pauses: [String: PauseEvent] = [:]
 
     /// Applies a committed entry to the state and remembers it.
     mutating func apply(_ entry: JournalEntry, to state: inout ScoreState) {

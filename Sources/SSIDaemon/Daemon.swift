@@ -55,15 +55,20 @@ public enum Daemon {
         let endpoint = try ListenEndpoint.fromActivation() ?? .path(options.socketPath)
         let journal: JournalFile
         let scan: JournalScan
+        let checkpoint = LedgerCheckpoint.read(directory: options.stateDirectory, model: configuration.model)
         do {
-            (journal, scan) = try JournalFile.open(directory: options.stateDirectory)
+            (journal, scan) = try JournalFile.open(
+                directory: options.stateDirectory, resumingAt: try? checkpoint.get().anchor)
         } catch .locked(let message) {
             throw DaemonError.alreadyRunning(message)
         } catch {
             throw DaemonError.journal(error.description)
         }
         report(scan, path: journal.path, logger: logger)
-        let store = EventStore(journal: journal, scan: scan, configuration: configuration, clock: WallClock.make())
+        report(checkpoint, scan: scan, logger: logger)
+        let store = EventStore(
+            journal: journal, scan: scan, resuming: try? checkpoint.get(), configuration: configuration,
+            clock: WallClock.make())
         let notifier = SystemdNotifier()
         let startState = await store.state
         let monitor = AlertMonitor(
@@ -91,6 +96,7 @@ public enum Daemon {
                     let status = await statusLine(store)
                     notifier.ready(status: status)
                     logger.info("ready: \(status)", metadata: ["socket": "\(socketPath)"])
+                    await store.checkpointIfDue()
                 }
             })
         // Shut down in reverse: the server stops taking requests, the store writes what is queued
@@ -109,6 +115,27 @@ public enum Daemon {
         let state = await store.state
         let score = state.score(at: await store.now())
         return "\(Quantity.text(await store.recordCount, "record")), score \(Score.format(score.totalHundredths))"
+    }
+
+    /// Whether start resumed from the checkpoint, and if not, why the ledger was rebuilt.
+    static func report(
+        _ checkpoint: Result<LedgerCheckpoint, LedgerCheckpoint.Refusal>, scan: JournalScan, logger: Logger
+    ) {
+        var refusal: LedgerCheckpoint.Refusal?
+        switch checkpoint {
+        case .success(let saved) where scan.start == saved.anchor.position:
+            let tail = Quantity.text(scan.entries.count + scan.damaged.count, "record")
+            logger.info(
+                "resumed from the checkpoint at seq \(saved.anchor.position.lastSeq); replayed \(tail) after it")
+            return
+        case .success: refusal = .journalMismatch
+        case .failure(let reason): refusal = reason
+        }
+        guard let refusal else { return }
+        let message =
+            "ledger rebuilt from the whole journal (" + Quantity.text(scan.entries.count, "record") + "): "
+            + refusal.description
+        if refusal == .missing { logger.info("\(message)") } else { logger.notice("\(message)") }
     }
 
     /// Damage found at start: a torn tail was cut (warning); a damaged record stays in the file but

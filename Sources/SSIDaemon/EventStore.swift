@@ -27,15 +27,37 @@ public actor EventStore {
     public nonisolated let failure: AsyncStream<String>
     private let failureContinuation: AsyncStream<String>.Continuation
 
-    /// Replays a scanned journal into a fresh ledger.
+    /// Writes a checkpoint of the ledger after this many records (and at shutdown).
+    static let checkpointInterval = 10_000
+    private let checkpoints: CheckpointWriter
+    private var checkpointRunning = false
+    /// Records committed since the last checkpoint that was written (or since start, when none).
+    private var recordsSinceCheckpoint: Int
+    /// Why the last checkpoint could not be written, if it could not (`status` says it).
+    public private(set) var checkpointProblem: String?
+
+    /// Replays a scanned journal into a fresh ledger, or the records after a checkpoint's ledger
+    /// (`resuming`, which the scan must continue from).
     public init(
         journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64
+    ) {
+        self.init(journal: journal, scan: scan, resuming: nil, configuration: configuration, clock: clock)
+    }
+
+    init(
+        journal: JournalFile, scan: JournalScan, resuming checkpoint: LedgerCheckpoint?, configuration: Configuration,
+        clock: @escaping @Sendable () -> Int64
     ) {
         self.writer = JournalWriter(journal: journal)
         self.configuration = configuration
         self.clock = clock
         self.startedAt = clock()
-        self.ledger = ScoreLedger(scan: scan, model: configuration.model)
+        let resumed = checkpoint.flatMap { scan.start == $0.anchor.position ? $0.ledger : nil }
+        self.ledger = ScoreLedger(scan: scan, model: configuration.model, resuming: resumed)
+        // A rebuilt ledger is worth saving at once; a resumed one after its tail grows long.
+        self.recordsSinceCheckpoint = resumed == nil ? Self.checkpointInterval : scan.entries.count
+        let directory = String(journal.path[..<(journal.path.lastIndex(of: "/") ?? journal.path.startIndex)])
+        self.checkpoints = CheckpointWriter(directory: directory.isEmpty ? "/" : directory)
         self.journalBytes = journal.length
         (committed, committedContinuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         (failure, failureContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -286,7 +308,9 @@ public actor EventStore {
                 journalBytes = length
                 // Scores are taken here, off the path before the write, once per entry and batch.
                 let now = clock()
-                let committed = ledger.commit(entries, at: now)
+                let committed = ledger.commit(entries, at: now, journalLength: length)
+                recordsSinceCheckpoint += entries.count
+                if recordsSinceCheckpoint >= Self.checkpointInterval { startCheckpoint() }
                 queue.finishBatch()
                 for (item, result) in zip(batch, committed) { item.waiter.resume(returning: .success(result)) }
                 let score = committed.last?.after ?? state.score(at: now)
@@ -316,8 +340,45 @@ public actor EventStore {
     /// many stores: the daemon's one store lives as long as the process.
     public func shutdown() async {
         await drain()
+        while checkpointRunning { await withCheckedContinuation { checkpointWaiters.append($0) } }
+        if recordsSinceCheckpoint > 0, writer.journal.failure == nil {
+            checkpointProblem = await checkpoints.write(
+                ledger, journal: writer.journal, fingerprint: configuration.model.inputsFingerprint)
+        }
         committedContinuation.finish()
         await writer.shutdown()
+        await checkpoints.shutdown()
+    }
+
+    private var checkpointWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Saves the ledger in the background when the records since the last checkpoint call for it
+    /// (at start after a rebuild or a long tail; the daemon calls it once it is serving).
+    public func checkpointIfDue() {
+        if recordsSinceCheckpoint >= 1_000 { startCheckpoint() }
+    }
+
+    /// Hands a copy of the ledger to the checkpoint thread. The copy shares storage with the live
+    /// ledger until the next commit changes it, which then pays one copy of what it changes.
+    private func startCheckpoint() {
+        guard !checkpointRunning, writer.journal.failure == nil, ledger.records > 0 else { return }
+        checkpointRunning = true
+        let image = ledger
+        recordsSinceCheckpoint = 0
+        let fingerprint = configuration.model.inputsFingerprint
+        Task {
+            let problem = await checkpoints.write(image, journal: writer.journal, fingerprint: fingerprint)
+            self.checkpointFinished(problem: problem)
+        }
+    }
+
+    private func checkpointFinished(problem: String?) {
+        checkpointRunning = false
+        checkpointProblem = problem
+        // A failed write is retried after as many records again, not at once in a loop.
+        let waiters = checkpointWaiters
+        checkpointWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Returns once no batch is being written or waiting.
@@ -333,5 +394,8 @@ public actor EventStore {
         let scan = try JournalVerification.scanFile(journalPath)
         ledger = ScoreLedger(scan: scan, model: configuration.model)
         self.configuration = configuration
+        // The checkpoint on disk may be of the old model: the next one is due now.
+        recordsSinceCheckpoint = Self.checkpointInterval
+        checkpointIfDue()
     }
 }

@@ -18,29 +18,55 @@ struct ScoreLedger {
     private(set) var lastSeq: UInt64
     /// When the newest record was written: the last moment the user saw the score.
     private(set) var lastRecorded: Int64?
+    /// The journal's end as this ledger has read it: where a checkpoint of it resumes.
+    private(set) var end: JournalPosition
     /// Events typed by hand (no source), per action, by when they happened: what an import checks
     /// so that an action typed and then imported is not counted twice.
-    private var typed: [String: [(occurred: Int64, id: String)]] = [:]
+    private(set) var typed: [String: [(occurred: Int64, id: String)]] = [:]
     /// Which import request each typed event already stands for: one typed event absorbs one
     /// imported row, not every row near it. In memory: after a restart the rows already logged
     /// answer as repeated, and the others find the same typed events again.
     private var claims: [String: String] = [:]
 
-    /// Replays a scanned journal under a model: the only way a ledger is built.
-    init(scan: JournalScan, model: ScoreModel) {
-        state = ScoreState(model: model)
-        records = scan.entries.count + scan.damaged.count
-        lastSeq = scan.nextSeq - 1
-        lastRecorded = nil
+    /// Replays a scanned journal under a model: the whole file, or (`resuming`) the records after a
+    /// checkpoint's ledger, which must be the one `scan.start` continues.
+    init(scan: JournalScan, model: ScoreModel, resuming checkpoint: ScoreLedger? = nil) {
+        if let checkpoint {
+            self = checkpoint
+        } else {
+            state = ScoreState(model: model)
+            records = 0
+            lastSeq = 0
+            lastRecorded = nil
+            end = .start
+        }
+        records += scan.entries.count + scan.damaged.count
+        lastSeq = max(lastSeq, scan.nextSeq - 1)
         for entry in scan.entries {
             index.apply(entry, to: &state)
             remember(entry)
+            lastRecorded = max(lastRecorded ?? entry.recorded, entry.recorded)
         }
-        lastRecorded = scan.entries.map(\.recorded).max()
+        end = scan.end
     }
 
-    /// Applies a batch that is on disk; scores are taken once per entry, at `now`.
-    mutating func commit(_ entries: [JournalEntry], at now: Int64) -> [Committed] {
+    /// A ledger read back from a checkpoint (`ScoreLedger+Checkpoint`).
+    init(
+        state: ScoreState, index: CommitIndex, records: Int, lastSeq: UInt64, lastRecorded: Int64?,
+        end: JournalPosition, typed: [String: [(occurred: Int64, id: String)]]
+    ) {
+        self.state = state
+        self.index = index
+        self.records = records
+        self.lastSeq = lastSeq
+        self.lastRecorded = lastRecorded
+        self.end = end
+        self.typed = typed
+    }
+
+    /// Applies a batch that is on disk and ends the journal at `journalLength`; scores are taken once
+    /// per entry, at `now`.
+    mutating func commit(_ entries: [JournalEntry], at now: Int64, journalLength: Int) -> [Committed] {
         var score = state.score(at: now)
         var committed: [Committed] = []
         committed.reserveCapacity(entries.count)
@@ -54,6 +80,8 @@ struct ScoreLedger {
         records += entries.count
         lastSeq = entries.last?.seq ?? lastSeq
         lastRecorded = entries.last?.recorded ?? lastRecorded
+        end = JournalPosition(
+            offset: journalLength, lastSeq: lastSeq, lineCount: end.lineCount + entries.count, damagedSinceGood: 0)
         return committed
     }
 

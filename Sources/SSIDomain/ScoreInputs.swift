@@ -14,10 +14,10 @@ struct ScoreInputs: Sendable, Equatable {
 
     struct RateCounts: Sendable, Equatable {
         var hits = 0
+        var totalTries = 0
         /// Tries by time, sorted: a delayed denominator needs to know how many are old enough.
         var tryTimes: [Int64] = []
         var tryUnits: [Int] = []
-        var totalTries = 0
     }
 
     var activity: [String: SlotSeries] = [:]

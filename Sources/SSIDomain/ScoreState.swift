@@ -20,17 +20,17 @@ public struct ScoreState: Sendable {
     public let calendar: LocalCalendar
     var inputs = ScoreInputs()
     /// Events that count, by id.
-    public private(set) var events: [String: ActionEvent] = [:]
+    public internal(set) var events: [String: ActionEvent] = [:]
     /// Undone events, by id, with the id of the undo record.
-    public private(set) var undone: [String: String] = [:]
+    public internal(set) var undone: [String: String] = [:]
     /// Undone action events per action name (for the metrics' counters).
-    public private(set) var undoneCounts: [String: Int] = [:]
+    public internal(set) var undoneCounts: [String: Int] = [:]
     /// LinkedIn's numbers as recorded, by id (never part of the score).
-    public private(set) var snapshots: [String: SnapshotEvent] = [:]
+    public internal(set) var snapshots: [String: SnapshotEvent] = [:]
     /// Alerts are silenced until this instant (`ssi-log pause`).
-    public private(set) var pausedUntil: Int64?
+    public internal(set) var pausedUntil: Int64?
     /// The newest action event that still counts, by sequence number.
-    public private(set) var latestEventID: String?
+    public internal(set) var latestEventID: String?
 
     public init(model: ScoreModel) {
         self.model = model

@@ -24,6 +24,12 @@ struct SlotSeries: Sendable, Equatable {
         }
     }
 
+    /// Appends a slot after every slot held (reading a checkpoint back, in order).
+    mutating func append(slot: Int64, value: Milli) {
+        slots.append(slot)
+        values.append(value)
+    }
+
     private func insertionIndex(of slot: Int64) -> Int {
         if let last = slots.last, last < slot { return slots.count }
         var low = 0

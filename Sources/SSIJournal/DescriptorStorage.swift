@@ -10,7 +10,9 @@ final class DescriptorStorage: JournalStorage {
 
     deinit { close(descriptor) }
 
-    func readAll() throws(StorageError) -> [UInt8] {
+    func readAll() throws(StorageError) -> [UInt8] { try read(from: 0) }
+
+    func read(from offset: Int) throws(StorageError) -> [UInt8] {
         // fsync, not fdatasync: the appends use fdatasync, so fault injection by system call
         // (strace -e inject=fdatasync) keeps targeting them alone. A read-only file or file system
         // has nothing to write back (EINVAL, EROFS, EBADF).
@@ -21,12 +23,27 @@ final class DescriptorStorage: JournalStorage {
         _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw StorageError(code: errno) }
-        let size = Int(info.st_size)
+        let size = max(0, Int(info.st_size) - offset)
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
             let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, size - done, off_t(done))
+                pread(descriptor, $0.baseAddress! + done, size - done, off_t(offset + done))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw StorageError(code: errno) }
+            if count == 0 { break }
+            done += count
+        }
+        return Array(bytes[0..<done])
+    }
+
+    func readSynced(_ range: Range<Int>) throws(StorageError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
             }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw StorageError(code: errno) }

@@ -26,7 +26,12 @@ public final class JournalFile: @unchecked Sendable {
 
     /// Opens (creating if needed) the journal in a state directory, takes the lock, reads it and
     /// cuts off a torn last record. The scan is returned for replay.
-    public static func open(directory: String) throws(JournalError) -> (JournalFile, JournalScan) {
+    /// With an anchor (a checkpoint's), only the bytes after it are read and scanned when the file
+    /// still ends the anchored way there (`scan.start` is then the anchor's position); otherwise the
+    /// whole file is.
+    public static func open(directory: String, resumingAt anchor: JournalAnchor? = nil) throws(JournalError) -> (
+        JournalFile, JournalScan
+    ) {
         try StateDirectory.prepare(directory)
         let directoryFD = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard directoryFD >= 0 else { throw .io("cannot open state directory \(directory): \(errnoText())") }
@@ -57,21 +62,29 @@ public final class JournalFile: @unchecked Sendable {
         if created, fsync(directoryFD) != 0 {
             throw .syncFailed("cannot sync the state directory \(directory): \(errnoText())")
         }
-        return try open(storage: storage, path: path)
+        return try open(storage: storage, path: path, resumingAt: anchor)
     }
 
     /// Opens a journal on any storage (the fault tests' simulated disk): reads it, cuts off a torn
     /// last record durably, and returns the scan for replay.
-    public static func open(storage: any JournalStorage, path: String) throws(JournalError) -> (
-        JournalFile, JournalScan
-    ) {
-        let bytes: [UInt8]
+    public static func open(storage: any JournalStorage, path: String, resumingAt anchor: JournalAnchor? = nil)
+        throws(JournalError) -> (JournalFile, JournalScan)
+    {
+        var resumed: JournalScan?
         do {
-            bytes = try storage.readAll()
+            if let anchor {
+                let anchored = max(0, anchor.position.offset - JournalAnchor.span)
+                let bytes = try storage.read(from: anchored)
+                let covered = anchor.position.offset - anchored
+                if bytes.count >= covered, anchor.matches(bytes[0..<covered]) {
+                    resumed = JournalScan.scan(Array(bytes[covered...]), from: anchor.position)
+                }
+            }
+            if resumed == nil { resumed = JournalScan.scan(try storage.readAll()) }
         } catch {
             throw .io("cannot read \(path): \(error)")
         }
-        let scan = JournalScan.scan(bytes)
+        let scan = resumed!
         if scan.tornTail != nil {
             do {
                 try storage.truncate(to: scan.validLength)
@@ -81,6 +94,20 @@ public final class JournalFile: @unchecked Sendable {
             }
         }
         return (JournalFile(path: path, storage: storage, length: scan.validLength), scan)
+    }
+
+    /// The anchor of a record boundary already written (a checkpoint's), read back from the file.
+    public func anchor(at position: JournalPosition) throws(JournalError) -> JournalAnchor {
+        let from = max(0, position.offset - JournalAnchor.span)
+        let bytes: [UInt8]
+        do {
+            bytes = try storage.readSynced(from..<position.offset)
+        } catch {
+            throw .io("cannot read \(path): \(error)")
+        }
+        let covered = position.offset - from
+        guard bytes.count >= covered else { throw .io("\(path) is shorter than \(position.offset) bytes") }
+        return JournalAnchor(position: position, checksum: CRC32C.checksum(bytes[0..<covered]))
     }
 
     /// Appends whole lines and syncs once for all of them (group commit). On return every line is

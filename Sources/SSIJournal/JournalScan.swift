@@ -26,23 +26,42 @@ public struct JournalScan: Sendable {
         damaged + (tornTail.map { [$0] } ?? [])
     }
 
-    /// Reads journal bytes. Never throws: damage is data.
-    public static func scan(_ bytes: [UInt8]) -> JournalScan {
+    /// Where this scan began: the start of the file, or a checkpoint's position.
+    public var start = JournalPosition.start
+    /// Damaged lines since the last intact record, at the end of the scan.
+    public var damagedSinceGood = 0
+
+    /// Where the scan stopped, for a later scan to resume from.
+    public var end: JournalPosition {
+        JournalPosition(
+            offset: validLength, lastSeq: lastSeq, lineCount: lineCount, damagedSinceGood: damagedSinceGood)
+    }
+
+    /// Reads journal bytes: the whole file, or (with `start`) the bytes from a record boundary on,
+    /// continuing as if everything before had been read. Never throws: damage is data. Offsets and
+    /// line numbers are the file's.
+    public static func scan(_ bytes: [UInt8], from start: JournalPosition = .start) -> JournalScan {
         var result = JournalScan()
+        result.start = start
+        result.lastSeq = start.lastSeq
+        result.lineCount = start.lineCount
+        result.validLength = start.offset
+        let base = start.offset
         var lineStart = 0
-        var lineNumber = 0
-        var damagedSinceGood = 0
+        var lineNumber = start.lineCount
+        var damagedSinceGood = start.damagedSinceGood
+        defer { result.damagedSinceGood = damagedSinceGood }
         bytes.withUnsafeBufferPointer { buffer in
             while lineStart < buffer.count {
                 lineNumber += 1
                 guard let newline = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else {
                     result.tornTail = JournalDamage(
-                        line: lineNumber, offset: lineStart, reason: .tornTail(bytes: buffer.count - lineStart))
+                        line: lineNumber, offset: base + lineStart, reason: .tornTail(bytes: buffer.count - lineStart))
                     break
                 }
                 let start = lineStart
                 lineStart = newline + 1
-                result.validLength = lineStart
+                result.validLength = base + lineStart
                 result.lineCount += 1
                 var recordStart = start
                 // No record holds a NUL byte (JSON escapes control characters), so NULs are a hole:
@@ -50,7 +69,8 @@ public struct JournalScan: Sendable {
                 // and the next record may begin right after it instead of being lost with it.
                 if let lastNUL = buffer[start..<newline].lastIndex(of: 0) {
                     result.damaged.append(
-                        JournalDamage(line: lineNumber, offset: start, reason: .hole(bytes: lastNUL + 1 - start)))
+                        JournalDamage(line: lineNumber, offset: base + start, reason: .hole(bytes: lastNUL + 1 - start))
+                    )
                     damagedSinceGood += 1
                     recordStart = lastNUL + 1
                 }
@@ -67,7 +87,7 @@ public struct JournalScan: Sendable {
                     result.lastSeq = entry.seq
                     damagedSinceGood = 0
                 } catch {
-                    result.damaged.append(JournalDamage(line: lineNumber, offset: recordStart, reason: error))
+                    result.damaged.append(JournalDamage(line: lineNumber, offset: base + recordStart, reason: error))
                     damagedSinceGood += 1
                 }
             }

@@ -50,12 +50,20 @@ public struct FaultScenario: Sendable {
             return disk.afterPowerCut(model, seed: random.next())
         }
 
+        // The daemon's checkpoint, as far as the journal is concerned: an anchored position and the
+        // entries before it. Taken at random points of the runs, and sometimes damaged or torn.
+        var checkpoint: (anchor: JournalAnchor, entries: [JournalEntry])?
+
         for _ in 0..<Int.random(in: 1...6, using: &random) {
             tally.runs += 1
             do {
-                let (file, scan) = try JournalFile.open(storage: disk, path: "simulated")
+                let offered = checkpoint.map { Self.damage($0.anchor, random: &random) } ?? nil
+                let (file, scanned) = try JournalFile.open(storage: disk, path: "simulated", resumingAt: offered)
+                let scan = resumedProblems(scanned, offered: offered, checkpoint: checkpoint, disk: disk, tally: &tally)
                 tally.problems += ledger.problems(in: scan).map { "seed \(seed), run \(tally.runs): \($0)" }
                 var lastSeq = scan.nextSeq - 1
+                var position = scan.end
+                var entriesSoFar = scan.entries
                 appending: for _ in 0..<Int.random(in: 1...12, using: &random) {
                     if disk.isPoweredOff || disk.isProcessKilled { break appending }
                     let entries = (1...Int.random(in: 1...4, using: &random)).map { offset -> JournalEntry in
@@ -75,6 +83,13 @@ public struct FaultScenario: Sendable {
                         try file.append(entries.map(JournalRecord.encode))
                         ledger.acknowledge(entries)
                         lastSeq += UInt64(entries.count)
+                        position = JournalPosition(
+                            offset: file.length, lastSeq: lastSeq, lineCount: position.lineCount + entries.count,
+                            damagedSinceGood: 0)
+                        entriesSoFar += entries
+                        if Bool.random(using: &random), let anchor = try? file.anchor(at: position) {
+                            checkpoint = (anchor, entriesSoFar)
+                        }
                     } catch .noSpace, .io {
                         ledger.refuse(entries)
                     } catch {
@@ -110,6 +125,47 @@ public struct FaultScenario: Sendable {
         tally.refused = ledger.refusedCount
         tally.uncertain = ledger.uncertainCount
         return tally
+    }
+
+    /// A checkpoint as a crash or a bad sector may leave it: intact (half the time), torn or damaged
+    /// so that it cannot be read (nil), or read back with a wrong checksum or position.
+    static func damage(_ anchor: JournalAnchor, random: inout SeededGenerator) -> JournalAnchor? {
+        var damaged = anchor
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0: return nil
+        case 1: damaged.checksum ^= 1 << UInt32.random(in: 0..<32, using: &random)
+        case 2: damaged.position.offset += Int.random(in: -3...3, using: &random)
+        case 3: damaged.position.offset = Int.random(in: 0...(anchor.position.offset + 10), using: &random)
+        default: break
+        }
+        return damaged
+    }
+
+    /// A start from a checkpoint must see what a start from the whole file sees: the checkpoint's
+    /// entries and the resumed scan's together equal a scan of everything; a checkpoint that does
+    /// not match is not resumed from. Returns the scan as a whole-file scan would report it.
+    func resumedProblems(
+        _ scan: JournalScan, offered: JournalAnchor?, checkpoint: (anchor: JournalAnchor, entries: [JournalEntry])?,
+        disk: SimulatedDisk, tally: inout ScenarioTally
+    ) -> JournalScan {
+        guard let offered, let checkpoint, scan.start != .start else { return scan }
+        guard scan.start == offered.position, offered == checkpoint.anchor else {
+            tally.problems.append("seed \(seed): resumed from a checkpoint that does not match the journal")
+            return scan
+        }
+        tally.resumedStarts += 1
+        // What the open left visible, read without a sync (which would consult the fault plan).
+        let whole = JournalScan.scan((try? disk.readSynced(0..<Int.max)) ?? [])
+        let combined = checkpoint.entries + scan.entries
+        if combined.map(\.id) != whole.entries.map(\.id) || combined.map(\.seq) != whole.entries.map(\.seq)
+            || scan.nextSeq != whole.nextSeq || scan.validLength != whole.validLength
+        {
+            tally.problems.append(
+                "seed \(seed): resumed start saw \(combined.count) entries, a whole scan \(whole.entries.count)")
+        }
+        var merged = whole
+        merged.tornTail = scan.tornTail
+        return merged
     }
 
     /// Notes of random length so that records straddle sectors and writes tear in different places.

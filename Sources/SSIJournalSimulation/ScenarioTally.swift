@@ -7,6 +7,8 @@ public struct ScenarioTally: Sendable {
     public internal(set) var refused = 0
     public internal(set) var uncertain = 0
     public internal(set) var openFailures = 0
+    /// Starts that resumed from an intact checkpoint (each checked against a whole-file scan).
+    public internal(set) var resumedStarts = 0
     public internal(set) var powerCuts: [CrashModel: Int] = [:]
     public internal(set) var faults: [DiskFault: Int] = [:]
     public internal(set) var problems: [String] = []
@@ -23,6 +25,7 @@ public struct ScenarioTally: Sendable {
         refused += other.refused
         uncertain += other.uncertain
         openFailures += other.openFailures
+        resumedStarts += other.resumedStarts
         powerCuts.merge(other.powerCuts, uniquingKeysWith: +)
         faults.merge(other.faults, uniquingKeysWith: +)
         problems += other.problems
@@ -34,6 +37,7 @@ public struct ScenarioTally: Sendable {
         return
             "\(scenarios) scenarios, \(runs) daemon runs, \(appends) appends: \(acknowledged) entries acknowledged "
             + "(all found), \(refused) refused (none came back), \(uncertain) uncertain; faults: \(faultText); "
-            + "power cuts: \(cutText); opens refused by a fault: \(openFailures)"
+            + "power cuts: \(cutText); opens refused by a fault: \(openFailures); starts resumed from a "
+            + "checkpoint (each checked against a whole scan): \(resumedStarts)"
     }
 }

@@ -133,6 +133,10 @@ public final class SimulatedDisk: JournalStorage, @unchecked Sendable {
         return try outcome.get()
     }
 
+    public func readSynced(_ range: Range<Int>) throws(StorageError) -> [UInt8] {
+        lock.withLock { Array(visible[min(range.lowerBound, visible.count)..<min(range.upperBound, visible.count)]) }
+    }
+
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(StorageError) -> Int {
         let outcome: Result<Int, StorageError> = lock.withLock {
             guard !poweredOff, !processKilled else { return .failure(StorageError(code: EIO)) }

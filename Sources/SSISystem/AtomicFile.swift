@@ -7,10 +7,15 @@
 public enum AtomicFile {
     /// Nil on success, else why not.
     public static func write(_ text: String, to path: String, mode: mode_t = 0o600) -> String? {
+        write(bytes: Array(text.utf8), to: path, mode: mode)
+    }
+
+    /// Nil on success, else why not.
+    public static func write(bytes: [UInt8], to path: String, mode: mode_t = 0o600) -> String? {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return "cannot write \(path): \(reason())" }
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
@@ -51,6 +56,34 @@ public enum AtomicFile {
         let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         guard count >= 0 else { return nil }
         return String(decoding: bytes[0..<count], as: UTF8.self)
+    }
+
+    /// The whole of a file of at most `limit` bytes; nil when missing, unreadable or larger.
+    public static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(reason())) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason())) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        guard Int(info.st_size) <= limit else { return .failure(.unreadable("larger than \(limit) bytes")) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(done))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .failure(.unreadable(count == 0 ? "shorter than its size" : reason())) }
+            done += count
+        }
+        return .success(bytes)
+    }
+
+    /// Why `readBytes` returned nothing.
+    public enum ReadFailure: Error, Equatable {
+        case missing
+        case unreadable(String)
     }
 
     static func reason() -> String { String(cString: strerror(errno)) }

@@ -17,6 +17,7 @@ import Testing
         #expect(tally.problems.isEmpty, "\(tally.problems.count) problems, first: \(tally.problems.prefix(5))")
         #expect(tally.acknowledged > Int(Self.seedsPerShard) * 10)
         #expect(tally.faults.values.reduce(0, +) > Int(Self.seedsPerShard) / 10)
+        #expect(tally.resumedStarts > Int(Self.seedsPerShard) / 4, "checkpoints must be resumed from, and checked")
         print("journal simulation, shard \(shard): \(tally.summary)")
     }
 

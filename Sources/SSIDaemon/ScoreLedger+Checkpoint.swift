@@ -1,0 +1,45 @@
+import SSIDomain
+import SSIJournal
+
+extension ScoreLedger {
+    /// Everything but the journal position (the checkpoint's header holds it) and the claims of
+    /// typed events, which live in memory by design.
+    func encode(into writer: inout BinaryWriter) {
+        state.encode(into: &writer)
+        index.encode(into: &writer)
+        writer.write(records)
+        writer.write(lastSeq)
+        writer.write(lastRecorded)
+        writer.write(typed.count)
+        for (action, list) in typed {
+            writer.write(action)
+            writer.write(list.count)
+            for item in list {
+                writer.write(item.occurred)
+                writer.write(item.id)
+            }
+        }
+    }
+
+    init(decoding reader: inout BinaryReader, model: ScoreModel, end: JournalPosition) throws(BinaryReader.Malformed) {
+        let state = try ScoreState(decoding: &reader, model: model)
+        let index = try CommitIndex(decoding: &reader)
+        let records = try reader.readInt()
+        let lastSeq = try reader.readUInt64()
+        let lastRecorded = try reader.readOptionalInt64()
+        var typed: [String: [(occurred: Int64, id: String)]] = [:]
+        for _ in 0..<(try reader.readCount()) {
+            let action = try reader.readString()
+            var list: [(occurred: Int64, id: String)] = []
+            for _ in 0..<(try reader.readCount()) { list.append((try reader.readInt64(), try reader.readString())) }
+            guard zip(list, list.dropFirst()).allSatisfy({ $0.occurred <= $1.occurred }) else {
+                throw BinaryReader.Malformed("typed events of \(action) out of order")
+            }
+            typed[action] = list
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Malformed("bytes left after the ledger") }
+        self.init(
+            state: state, index: index, records: records, lastSeq: lastSeq, lastRecorded: lastRecorded, end: end,
+            typed: typed)
+    }
+}

@@ -1,0 +1,91 @@
+/// Reads what `BinaryWriter` wrote; any malformed or truncated input throws instead of trapping,
+/// since a damaged image must be refused, never trusted.
+public struct BinaryReader {
+    /// The input ended early or held an impossible value.
+    public struct Malformed: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    private let bytes: [UInt8]
+    public private(set) var position: Int
+
+    public init(_ bytes: [UInt8], from position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    public var isAtEnd: Bool { position == bytes.count }
+
+    public mutating func readUInt64() throws(Malformed) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count else { throw Malformed("ends inside a number") }
+            let byte = bytes[position]
+            position += 1
+            guard shift < 64 else { throw Malformed("a number longer than 64 bits") }
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+    }
+
+    public mutating func readInt64() throws(Malformed) -> Int64 {
+        let raw = try readUInt64()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    public mutating func readInt() throws(Malformed) -> Int { Int(try readInt64()) }
+
+    /// A count of things to follow, bounded by the bytes left (each takes at least one).
+    public mutating func readCount() throws(Malformed) -> Int {
+        let count = try readInt64()
+        guard count >= 0, count <= Int64(bytes.count - position) else {
+            throw Malformed("a count of \(count) past the end")
+        }
+        return Int(count)
+    }
+
+    public mutating func readBool() throws(Malformed) -> Bool {
+        guard position < bytes.count else { throw Malformed("ends inside a flag") }
+        defer { position += 1 }
+        switch bytes[position] {
+        case 0: return false
+        case 1: return true
+        default: throw Malformed("a flag that is neither 0 nor 1")
+        }
+    }
+
+    public mutating func readDouble() throws(Malformed) -> Double { Double(bitPattern: try readUInt64()) }
+
+    public mutating func readString() throws(Malformed) -> String {
+        let length = try readUInt64()
+        guard length <= UInt64(bytes.count - position) else { throw Malformed("a string past the end") }
+        let count = Int(length)
+        defer { position += count }
+        return String(decoding: bytes[position..<position + count], as: UTF8.self)
+    }
+
+    public mutating func readOptionalString() throws(Malformed) -> String? {
+        try readBool() ? try readString() : nil
+    }
+
+    public mutating func readOptionalInt64() throws(Malformed) -> Int64? {
+        try readBool() ? try readInt64() : nil
+    }
+
+    public mutating func readStrings() throws(Malformed) -> [String] {
+        var values: [String] = []
+        for _ in 0..<(try readCount()) { values.append(try readString()) }
+        return values
+    }
+
+    public mutating func readFixed() throws(Malformed) -> UInt64 {
+        guard bytes.count - position >= 8 else { throw Malformed("ends inside a fixed word") }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(index * 8) }
+        position += 8
+        return value
+    }
+}

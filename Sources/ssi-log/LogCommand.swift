@@ -51,6 +51,11 @@ struct LogCommand: ParsableCommand {
         let request = LogRequest(
             action: action, note: note.isEmpty ? nil : note.joined(separator: " "), at: at, count: count, url: url,
             tags: tags, section: section)
+        try Self.log(request, options: options)
+    }
+
+    /// Sends one log request and prints its answer: the parsed command and quick entry share it.
+    static func log(_ request: LogRequest, options: ClientOptions) throws {
         let result: LogResult = try ClientExit.perform(.log(request), options: options)
         guard !options.json else { return }
         print(

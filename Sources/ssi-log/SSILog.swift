@@ -1,7 +1,9 @@
 import ArgumentParser
 
-@main
+/// The command tree; `main.swift` answers quick entry before it, and hands everything else to it.
 struct SSILog: ParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ssi-log",
         abstract: "Log social-selling actions and see your explainable Social Selling Index.",
@@ -10,7 +12,7 @@ struct SSILog: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 rejected input or damaged journal, 69 daemon not reachable, \
             74 I/O error, 75 temporary failure (retry), 1 other.
             """,
-        version: "0.1.0",
+        version: version,
         subcommands: [
             LogCommand.self, ScoreCommand.self, StatusCommand.self, UndoCommand.self, VerifyCommand.self,
             HistoryCommand.self, ActionsCommand.self, TodayCommand.self, PauseCommand.self, ReloadCommand.self,

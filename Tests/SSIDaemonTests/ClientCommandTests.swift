@@ -3,6 +3,29 @@ import Testing
 
 /// The client as a new user types it, against the real daemon.
 @Suite struct ClientCommandTests {
+    /// Quick entry skips the argument parser; it must answer exactly as the parsed command does.
+    @Test func quickEntryAnswersAsTheParsedCommandDoes() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let quick = try daemon.client(["comment", "on", "Ana's", "pricing", "post"])
+        let parsed = try daemon.client(["log", "comment", "on", "Ana's", "pricing", "post"])
+        #expect(quick.status == 0 && parsed.status == 0, "\(quick.stderr) \(parsed.stderr)")
+        #expect(quick.stdout.hasPrefix("logged comment ") && parsed.stdout.hasPrefix("logged comment "))
+        let notes = try daemon.journalLines().filter { $0.contains(#""note":"on Ana's pricing post""#) }
+        #expect(notes.count == 2)
+        let quickTypo = try daemon.client(["comemnt", "x"])
+        let parsedTypo = try daemon.client(["log", "comemnt", "x"])
+        #expect(quickTypo.status == 65 && parsedTypo.status == 65)
+        #expect(quickTypo.stderr == parsedTypo.stderr && quickTypo.stderr.contains("comment"))
+        #expect(try daemon.client(["--version"]).stdout == "0.1.0\n")
+        // Options and command names still go to the parser.
+        #expect(try daemon.client(["comment", "--count", "2", "--json"]).json()["action"] as? String == "comment")
+        #expect(try daemon.client(["status"]).stdout.contains("records"))
+        let offline = try ClientRun.run(["like"], socket: daemon.directory + "/none.sock")
+        let offlineParsed = try ClientRun.run(["log", "like"], socket: daemon.directory + "/none.sock")
+        #expect(offline.status == 69 && offline.stderr == offlineParsed.stderr)
+    }
+
     @Test func noArgumentsShowsTheScoreAndToday() throws {
         let daemon = try DaemonHarness()
         try daemon.start()

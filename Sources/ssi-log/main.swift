@@ -1,0 +1,1 @@
+if !QuickEntry.handled(CommandLine.arguments.dropFirst()) { SSILog.main() }

@@ -21,7 +21,9 @@ extension CommitIndex {
 
     init(decoding reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         self.init()
-        for _ in 0..<(try reader.readCount()) { requests[try reader.readString()] = try reader.readString() }
+        let requestCount = try reader.readCount()
+        requests.reserveCapacity(requestCount)
+        for _ in 0..<requestCount { requests[try reader.readString()] = try reader.readString() }
         for _ in 0..<(try reader.readCount()) {
             let event = try reader.readActionEvent()
             undoneEvents[event.id] = event

@@ -85,11 +85,11 @@ public struct RequestRouter: Sendable {
                 snapshots[day] = snapshot
             }
             var actions: [Int64: [Pillar: Int]] = [:]
-            let first = rows.first?.day ?? 0
-            for event in state.events.values {
-                let day = state.calendar.day(of: event.occurred)
-                guard day >= first, let pillar = state.model.actions[event.action]?.pillar else { continue }
-                actions[day, default: [:]][pillar, default: 0] += 1
+            for row in rows {
+                for (action, count) in state.actionCounts(onDay: row.day) {
+                    guard let pillar = state.model.actions[action]?.pillar else { continue }
+                    actions[row.day, default: [:]][pillar, default: 0] += count
+                }
             }
             return .history(
                 HistoryResult(

@@ -87,8 +87,11 @@ struct ScoreLedger {
 
     private mutating func remember(_ entry: JournalEntry) {
         guard case .action(let event) = entry, event.source == nil else { return }
-        // In place: a copy of the list per event made replay quadratic in the typed events.
-        typed[event.action, default: []].insertSorted((event.occurred, event.id))
+        // Taken out and put back: a copy of the list per event made replay quadratic.
+        var list = typed.removeValue(forKey: event.action) ?? []
+        let position = list.lastIndex { $0.occurred <= event.occurred }.map { $0 + 1 } ?? 0
+        list.insert((event.occurred, event.id), at: position)
+        typed[event.action] = list
     }
 
     /// A typed event of `action` (still counting, not standing for another request) within `window`
@@ -122,13 +125,5 @@ struct ScoreLedger {
         let snapshot = state.snapshots.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })
         guard let snapshot, snapshot.seq > event?.seq ?? 0 else { return event?.id }
         return snapshot.id
-    }
-}
-
-extension Array where Element == (occurred: Int64, id: String) {
-    /// Inserts after every element that happened at or before it: O(1) for the newest.
-    fileprivate mutating func insertSorted(_ element: Element) {
-        let position = lastIndex { $0.occurred <= element.occurred }.map { $0 + 1 } ?? 0
-        insert(element, at: position)
     }
 }

@@ -56,6 +56,33 @@ extension ScoreInputs {
             writer.write(key.day)
             writer.write(units)
         }
+        writer.write(latestOccurred)
+        writer.write(daily.count)
+        for (day, totals) in daily {
+            writer.write(day)
+            Self.write(totals.tallies, into: &writer)
+            writer.write(totals.distinct.count)
+            for (name, values) in totals.distinct {
+                writer.write(name)
+                Self.write(values.mapValues(Int64.init), into: &writer)
+            }
+            Self.write(totals.hits.mapValues(Int64.init), into: &writer)
+            Self.write(totals.events.mapValues(Int64.init), into: &writer)
+        }
+    }
+
+    static func write(_ values: [String: Int64], into writer: inout BinaryWriter) {
+        writer.write(values.count)
+        for (key, value) in values {
+            writer.write(key)
+            writer.write(value)
+        }
+    }
+
+    static func readCounts(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> [String: Int64] {
+        var values: [String: Int64] = [:]
+        for _ in 0..<(try reader.readCount()) { values[try reader.readString()] = try reader.readInt64() }
+        return values
     }
 
     init(decoding reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -73,7 +100,9 @@ extension ScoreInputs {
             }
             activity[action] = series
         }
-        for _ in 0..<(try reader.readCount()) {
+        let capCount = try reader.readCount()
+        capEntries.reserveCapacity(capCount)
+        for _ in 0..<capCount {
             let key = CapKey(action: try reader.readString(), day: try reader.readInt64())
             var entries: [CapEntry] = []
             for _ in 0..<(try reader.readCount()) {
@@ -106,6 +135,18 @@ extension ScoreInputs {
         for _ in 0..<(try reader.readCount()) { activeEvents[try reader.readInt64()] = try reader.readInt() }
         for _ in 0..<(try reader.readCount()) {
             dailyUnits[CapKey(action: try reader.readString(), day: try reader.readInt64())] = try reader.readInt()
+        }
+        latestOccurred = try reader.readInt64()
+        for _ in 0..<(try reader.readCount()) {
+            let day = try reader.readInt64()
+            var totals = DayTotals()
+            totals.tallies = try Self.readCounts(&reader)
+            for _ in 0..<(try reader.readCount()) {
+                totals.distinct[try reader.readString()] = try Self.readCounts(&reader).mapValues { Int($0) }
+            }
+            totals.hits = try Self.readCounts(&reader).mapValues { Int($0) }
+            totals.events = try Self.readCounts(&reader).mapValues { Int($0) }
+            daily[day] = totals
         }
     }
 }

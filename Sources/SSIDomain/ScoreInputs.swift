@@ -29,6 +29,11 @@ struct ScoreInputs: Sendable, Equatable {
     var activeEvents: [Int64: Int] = [:]
     /// Units logged per action and local day, counted or not: what `today` reports.
     var dailyUnits: [CapKey: Int] = [:]
+    /// Each local day's share of the cumulative aggregates, for `history`.
+    var daily: [Int64: DayTotals] = [:]
+    /// An upper bound of the latest `occurred` ever added (an undo does not lower it): while it is
+    /// not after an instant, these inputs are exactly the inputs as of that instant.
+    var latestOccurred = Int64.min
 
     mutating func add(_ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar) {
         apply(event, sign: 1, model: model, calendar: calendar)
@@ -41,6 +46,11 @@ struct ScoreInputs: Sendable, Equatable {
     private mutating func apply(_ event: ActionEvent, sign: Int, model: ScoreModel, calendar: LocalCalendar) {
         guard let definition = model.actions[event.action] else { return }
         let day = calendar.day(of: event.occurred)
+        if sign > 0 { latestOccurred = max(latestOccurred, event.occurred) }
+        var totals = daily.removeValue(forKey: day) ?? DayTotals()
+        defer { if !totals.isEmpty { daily[day] = totals } }
+        totals.events[event.action, default: 0] += sign
+        if totals.events[event.action] == 0 { totals.events[event.action] = nil }
         let units = max(0, event.count)
         let dayKey = CapKey(action: event.action, day: day)
         dailyUnits[dayKey, default: 0] += sign * units
@@ -53,14 +63,24 @@ struct ScoreInputs: Sendable, Equatable {
                 if let section = event.section {
                     distinctCounts[tallyName, default: [:]][section, default: 0] += sign
                     if distinctCounts[tallyName]?[section] == 0 { distinctCounts[tallyName]?[section] = nil }
+                    totals.distinct[tallyName, default: [:]][section, default: 0] += sign
+                    if totals.distinct[tallyName]?[section] == 0 { totals.distinct[tallyName]?[section] = nil }
+                    if totals.distinct[tallyName]?.isEmpty == true { totals.distinct[tallyName] = nil }
                 }
             } else {
-                tallyCounts[tallyName, default: 0] += Milli(sign * units) * tally.milliWeight(tags: event.tags)
+                let weighted = Milli(sign * units) * tally.milliWeight(tags: event.tags)
+                tallyCounts[tallyName, default: 0] += weighted
+                totals.tallies[tallyName, default: 0] += weighted
+                if totals.tallies[tallyName] == 0 { totals.tallies[tallyName] = nil }
             }
         }
         for rateName in model.rateNames {
             let rate = model.rates[rateName]!
-            if rate.numerator.contains(event.action) { rates[rateName, default: RateCounts()].hits += sign * units }
+            if rate.numerator.contains(event.action) {
+                rates[rateName, default: RateCounts()].hits += sign * units
+                totals.hits[rateName, default: 0] += sign * units
+                if totals.hits[rateName] == 0 { totals.hits[rateName] = nil }
+            }
             if rate.denominator.contains(event.action) {
                 updateTries(rateName, at: event.occurred, units: units, sign: sign)
             }
@@ -155,6 +175,18 @@ struct ScoreInputs: Sendable, Equatable {
             index -= 1
         }
         return counts.totalTries - young
+    }
+
+    /// Takes a day's totals off the cumulative aggregates: the inputs as they stood before that day.
+    mutating func subtract(_ totals: DayTotals) {
+        for (name, amount) in totals.tallies { tallyCounts[name, default: 0] -= amount }
+        for (name, values) in totals.distinct {
+            for (value, count) in values {
+                distinctCounts[name, default: [:]][value, default: 0] -= count
+                if distinctCounts[name]?[value] == 0 { distinctCounts[name]?[value] = nil }
+            }
+        }
+        for (name, count) in totals.hits { rates[name, default: RateCounts()].hits -= count }
     }
 
     func unitsLogged(_ action: String, day: Int64) -> Int {

@@ -25,7 +25,9 @@ extension ScoreState {
     public init(decoding reader: inout BinaryReader, model: ScoreModel) throws(BinaryReader.Malformed) {
         self.init(model: model)
         inputs = try ScoreInputs(decoding: &reader)
-        for _ in 0..<(try reader.readCount()) {
+        let eventCount = try reader.readCount()
+        events.reserveCapacity(eventCount)
+        for _ in 0..<eventCount {
             let event = try reader.readActionEvent()
             events[event.id] = event
         }

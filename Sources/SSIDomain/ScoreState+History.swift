@@ -1,7 +1,28 @@
 extension ScoreState {
-    /// The closing score of each of the last `days` local days, today's taken at `now`, by replaying
-    /// the events that count in the order they happened.
+    /// The closing score of each of the last `days` local days, today's taken at `now`. Walks back
+    /// from today's aggregates, taking each day's totals off in turn: the cost grows with the days
+    /// asked for, not with the events in the journal. Activity needs no walking back: a series'
+    /// decayed points at an instant only count the slots up to it, and which units count under a
+    /// daily cap is decided in time order, so later events never change an earlier day's.
     public func history(days: Int, now: Int64) -> [DailyScore] {
+        guard days > 0 else { return [] }
+        // An event after `now` (a clock set back) would count in today's slot: the replay is exact.
+        guard inputs.latestOccurred <= now else { return replayedHistory(days: days, now: now) }
+        let today = calendar.day(of: now)
+        var asOf = inputs
+        var result: [DailyScore] = []
+        result.reserveCapacity(days)
+        for day in stride(from: today, through: today - Int64(days) + 1, by: -1) {
+            let at = min(now, calendar.end(ofDay: day))
+            result.append(DailyScore(day: day, at: at, score: Self.score(of: breakdown(asOf, at: at))))
+            if let totals = inputs.daily[day] { asOf.subtract(totals) }
+        }
+        return result.reversed()
+    }
+
+    /// The same figures by replaying every event that counts in the order they happened: the
+    /// reference `history` is tested against, and its path when an event lies after `now`.
+    public func replayedHistory(days: Int, now: Int64) -> [DailyScore] {
         guard days > 0 else { return [] }
         let today = calendar.day(of: now)
         let ordered = events.values.sorted { ($0.occurred, $0.seq) < ($1.occurred, $1.seq) }
@@ -18,5 +39,10 @@ extension ScoreState {
             result.append(DailyScore(day: day, at: at, score: Self.score(of: breakdown(replay, at: at))))
         }
         return result
+    }
+
+    /// Events logged on a local day (undone ones left out), by action.
+    public func actionCounts(onDay day: Int64) -> [String: Int] {
+        inputs.daily[day]?.events ?? [:]
     }
 }

@@ -117,6 +117,23 @@ import Testing
         }
     }
 
+    /// `history` walks back from today's aggregates; replaying every event is the reference. With
+    /// undos, asked at instants inside a slot, and with events after the instant (the replay path).
+    @Test func historyFromDayTotalsEqualsTheReplay() async {
+        await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
+            var state = Self.state(Self.events(codes))
+            var seq: UInt64 = 1_000
+            for (index, code) in codes.enumerated() where code % 5 == 0 {
+                seq += 1
+                try? state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: "e\(index + 1)", recorded: Self.now)))
+            }
+            for offset in [0, Int64(pick % 86_400), -Int64(pick % (20 * 86_400)), 777] {
+                let at = Self.now + offset
+                #expect(state.history(days: 70, now: at) == state.replayedHistory(days: 70, now: at), "at +\(offset)")
+            }
+        }
+    }
+
     @Test func undoRestoresTheEarlierScoreExactly() async {
         await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, extra in
             var state = Self.state(Self.events(codes))

@@ -67,8 +67,8 @@ public enum Daemon {
         report(scan, path: journal.path, logger: logger)
         report(checkpoint, scan: scan, logger: logger)
         let store = EventStore(
-            journal: journal, scan: scan, resuming: try? checkpoint.get(), configuration: configuration,
-            clock: WallClock.make())
+            journal: journal, scan: scan, resuming: try? checkpoint.get(), checkpointDirectory: options.stateDirectory,
+            configuration: configuration, clock: WallClock.make())
         let notifier = SystemdNotifier()
         let startState = await store.state
         let monitor = AlertMonitor(

@@ -29,7 +29,8 @@ public actor EventStore {
 
     /// Writes a checkpoint of the ledger after this many records (and at shutdown).
     static let checkpointInterval = 10_000
-    private let checkpoints: CheckpointWriter
+    /// Nil for a store without a state directory of its own (tests on a simulated disk).
+    private let checkpoints: CheckpointWriter?
     private var checkpointRunning = false
     /// Records committed since the last checkpoint that was written (or since start, when none).
     private var recordsSinceCheckpoint: Int
@@ -41,12 +42,15 @@ public actor EventStore {
     public init(
         journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64
     ) {
-        self.init(journal: journal, scan: scan, resuming: nil, configuration: configuration, clock: clock)
+        self.init(
+            journal: journal, scan: scan, resuming: nil, checkpointDirectory: nil, configuration: configuration,
+            clock: clock)
     }
 
+    /// `checkpointDirectory`: where the ledger's checkpoint is kept (the state directory); nil keeps none.
     init(
-        journal: JournalFile, scan: JournalScan, resuming checkpoint: LedgerCheckpoint?, configuration: Configuration,
-        clock: @escaping @Sendable () -> Int64
+        journal: JournalFile, scan: JournalScan, resuming checkpoint: LedgerCheckpoint?, checkpointDirectory: String?,
+        configuration: Configuration, clock: @escaping @Sendable () -> Int64
     ) {
         self.writer = JournalWriter(journal: journal)
         self.configuration = configuration
@@ -56,8 +60,7 @@ public actor EventStore {
         self.ledger = ScoreLedger(scan: scan, model: configuration.model, resuming: resumed)
         // A rebuilt ledger is worth saving at once; a resumed one after its tail grows long.
         self.recordsSinceCheckpoint = resumed == nil ? Self.checkpointInterval : scan.entries.count
-        let directory = String(journal.path[..<(journal.path.lastIndex(of: "/") ?? journal.path.startIndex)])
-        self.checkpoints = CheckpointWriter(directory: directory.isEmpty ? "/" : directory)
+        self.checkpoints = checkpointDirectory.map(CheckpointWriter.init(directory:))
         self.journalBytes = journal.length
         (committed, committedContinuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         (failure, failureContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -341,13 +344,13 @@ public actor EventStore {
     public func shutdown() async {
         await drain()
         while checkpointRunning { await withCheckedContinuation { checkpointWaiters.append($0) } }
-        if recordsSinceCheckpoint > 0, writer.journal.failure == nil {
+        if let checkpoints, recordsSinceCheckpoint > 0, writer.journal.failure == nil {
             checkpointProblem = await checkpoints.write(
                 ledger, journal: writer.journal, fingerprint: configuration.model.inputsFingerprint)
         }
         committedContinuation.finish()
         await writer.shutdown()
-        await checkpoints.shutdown()
+        await checkpoints?.shutdown()
     }
 
     private var checkpointWaiters: [CheckedContinuation<Void, Never>] = []
@@ -361,7 +364,7 @@ public actor EventStore {
     /// Hands a copy of the ledger to the checkpoint thread. The copy shares storage with the live
     /// ledger until the next commit changes it, which then pays one copy of what it changes.
     private func startCheckpoint() {
-        guard !checkpointRunning, writer.journal.failure == nil, ledger.records > 0 else { return }
+        guard let checkpoints, !checkpointRunning, writer.journal.failure == nil, ledger.records > 0 else { return }
         checkpointRunning = true
         let image = ledger
         recordsSinceCheckpoint = 0

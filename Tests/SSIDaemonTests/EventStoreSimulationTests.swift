@@ -1,3 +1,4 @@
+import Foundation
 import SSIConfig
 import SSIDaemon
 import SSIDomain
@@ -78,6 +79,11 @@ import Testing
         #expect(acknowledged > 2_000)
         #expect(faults > 20)
         #expect(restarts > 10)
+        // A store on a simulated disk has no state directory: it must not put a checkpoint anywhere
+        // (one once landed in / because the journal's path has no directory part).
+        for place in ["/", FileManager.default.currentDirectoryPath] {
+            #expect(!FileManager.default.fileExists(atPath: place + "/checkpoint"), "a checkpoint in \(place)")
+        }
         print(
             "store simulation: 80 scenarios x 6 clients x 10 logs: \(acknowledged) acknowledged (all found once in "
                 + "\(images) power-cut images), \(failures) failed attempts, \(restarts) daemon restarts, \(refused) "

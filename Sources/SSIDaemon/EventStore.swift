@@ -34,7 +34,8 @@ public actor EventStore {
     private var checkpointRunning = false
     /// Records committed since the last checkpoint that was written (or since start, when none).
     private var recordsSinceCheckpoint: Int
-    /// Why the last checkpoint could not be written, if it could not (`status` says it).
+    /// Why the last checkpoint could not be written, if it could not. Nothing depends on it: the
+    /// next start then replays more of the journal (and says so in the log).
     public private(set) var checkpointProblem: String?
 
     /// Replays a scanned journal into a fresh ledger, or the records after a checkpoint's ledger

@@ -72,7 +72,7 @@ struct LedgerCheckpoint {
         var trailer = BinaryReader(bytes, from: bytes.count - 8)
         guard let stored = try? trailer.readFixed(), stored == UInt64(CRC32C.checksum(bytes[0..<bytes.count - 8]))
         else { return .failure(.damaged("checksum mismatch")) }
-        var reader = BinaryReader(Array(bytes[0..<bytes.count - 8]), from: magic.count)
+        var reader = BinaryReader(bytes, from: magic.count, to: bytes.count - 8)
         do throws(BinaryReader.Malformed) {
             let version = try reader.readFixed()
             guard version == formatVersion else { return .failure(.otherVersion(version)) }

@@ -8,20 +8,23 @@ public struct BinaryReader {
     }
 
     private let bytes: [UInt8]
+    /// Where reading stops: the end of the array, or of the part of it given (no copy of the rest).
+    private let end: Int
     public private(set) var position: Int
 
-    public init(_ bytes: [UInt8], from position: Int = 0) {
+    public init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
+        self.end = min(end ?? bytes.count, bytes.count)
         self.position = position
     }
 
-    public var isAtEnd: Bool { position == bytes.count }
+    public var isAtEnd: Bool { position == end }
 
     public mutating func readUInt64() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count else { throw Malformed("ends inside a number") }
+            guard position < end else { throw Malformed("ends inside a number") }
             let byte = bytes[position]
             position += 1
             guard shift < 64 else { throw Malformed("a number longer than 64 bits") }
@@ -41,14 +44,14 @@ public struct BinaryReader {
     /// A count of things to follow, bounded by the bytes left (each takes at least one).
     public mutating func readCount() throws(Malformed) -> Int {
         let count = try readInt64()
-        guard count >= 0, count <= Int64(bytes.count - position) else {
+        guard count >= 0, count <= Int64(end - position) else {
             throw Malformed("a count of \(count) past the end")
         }
         return Int(count)
     }
 
     public mutating func readBool() throws(Malformed) -> Bool {
-        guard position < bytes.count else { throw Malformed("ends inside a flag") }
+        guard position < end else { throw Malformed("ends inside a flag") }
         defer { position += 1 }
         switch bytes[position] {
         case 0: return false
@@ -61,7 +64,7 @@ public struct BinaryReader {
 
     public mutating func readString() throws(Malformed) -> String {
         let length = try readUInt64()
-        guard length <= UInt64(bytes.count - position) else { throw Malformed("a string past the end") }
+        guard length <= UInt64(end - position) else { throw Malformed("a string past the end") }
         let count = Int(length)
         defer { position += count }
         return String(decoding: bytes[position..<position + count], as: UTF8.self)
@@ -82,7 +85,7 @@ public struct BinaryReader {
     }
 
     public mutating func readFixed() throws(Malformed) -> UInt64 {
-        guard bytes.count - position >= 8 else { throw Malformed("ends inside a fixed word") }
+        guard end - position >= 8 else { throw Malformed("ends inside a fixed word") }
         var value: UInt64 = 0
         for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(index * 8) }
         position += 8

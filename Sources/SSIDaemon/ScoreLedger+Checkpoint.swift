@@ -10,13 +10,11 @@ extension ScoreLedger {
         writer.write(records)
         writer.write(lastSeq)
         writer.write(lastRecorded)
-        writer.write(typed.count)
-        for (action, list) in typed {
-            writer.write(action)
-            writer.write(list.count)
-            for item in list {
-                writer.write(item.occurred)
-                writer.write(item.id)
+        writer.write(each: typed) { writer, item in
+            writer.write(item.key)
+            writer.write(each: item.value) {
+                $0.write($1.occurred)
+                $0.write($1.id)
             }
         }
     }
@@ -28,10 +26,12 @@ extension ScoreLedger {
         let lastSeq = try reader.readUInt64()
         let lastRecorded = try reader.readOptionalInt64()
         var typed: [String: [(occurred: Int64, id: String)]] = [:]
-        for _ in 0..<(try reader.readCount()) {
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let action = try reader.readString()
             var list: [(occurred: Int64, id: String)] = []
-            for _ in 0..<(try reader.readCount()) { list.append((try reader.readInt64(), try reader.readString())) }
+            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+                list.append((try reader.readInt64(), try reader.readString()))
+            }
             guard zip(list, list.dropFirst()).allSatisfy({ $0.occurred <= $1.occurred }) else {
                 throw BinaryReader.Malformed("typed events of \(action) out of order")
             }

@@ -80,8 +80,25 @@ public struct BinaryReader {
 
     public mutating func readStrings() throws(Malformed) -> [String] {
         var values: [String] = []
-        for _ in 0..<(try readCount()) { values.append(try readString()) }
+        try readEach { (reader: inout BinaryReader) throws(Malformed) in values.append(try reader.readString()) }
         return values
+    }
+
+    /// A list written with `write(each:_:)`, as a table by each element's key.
+    public mutating func readTable<Value>(
+        keyedBy key: (Value) -> String, _ read: (inout BinaryReader) throws(Malformed) -> Value
+    ) throws(Malformed) -> [String: Value] {
+        var table: [String: Value] = [:]
+        try readEach { (reader: inout BinaryReader) throws(Malformed) in
+            let value = try read(&reader)
+            table[key(value)] = value
+        }
+        return table
+    }
+
+    /// Reads what `BinaryWriter.write(each:_:)` wrote: a count, then `body` once per element.
+    public mutating func readEach(_ body: (inout BinaryReader) throws(Malformed) -> Void) throws(Malformed) {
+        for _ in 0..<(try readCount()) { try body(&self) }
     }
 
     public mutating func readFixed() throws(Malformed) -> UInt64 {

@@ -38,8 +38,15 @@ public struct BinaryWriter: Sendable {
     }
 
     public mutating func write(_ values: [String]) {
-        write(values.count)
-        for value in values { write(value) }
+        write(each: values) { $0.write($1) }
+    }
+
+    /// A count, then each element as `body` writes it: every list and table of an image.
+    public mutating func write<Elements: Collection>(
+        each elements: Elements, _ body: (inout BinaryWriter, Elements.Element) -> Void
+    ) {
+        write(elements.count)
+        for element in elements { body(&self, element) }
     }
 
     /// A fixed-width little-endian word: for fields read before the rest (headers, checksums).

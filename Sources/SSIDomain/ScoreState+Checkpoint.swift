@@ -3,20 +3,16 @@ extension ScoreState {
     /// supplies it, and the checkpoint records the model's `inputsFingerprint` to check it is the same.
     public func encode(into writer: inout BinaryWriter) {
         inputs.encode(into: &writer)
-        writer.write(events.count)
-        for event in events.values { writer.write(event) }
-        writer.write(undone.count)
-        for (target, undo) in undone {
-            writer.write(target)
-            writer.write(undo)
+        writer.write(each: events.values) { $0.write($1) }
+        writer.write(each: undone) {
+            $0.write($1.key)
+            $0.write($1.value)
         }
-        writer.write(undoneCounts.count)
-        for (action, count) in undoneCounts {
-            writer.write(action)
-            writer.write(count)
+        writer.write(each: undoneCounts) {
+            $0.write($1.key)
+            $0.write($1.value)
         }
-        writer.write(snapshots.count)
-        for snapshot in snapshots.values { writer.write(snapshot) }
+        writer.write(each: snapshots.values) { $0.write($1) }
         writer.write(pausedUntil)
         writer.write(latestEventID)
     }
@@ -25,17 +21,21 @@ extension ScoreState {
     public init(decoding reader: inout BinaryReader, model: ScoreModel) throws(BinaryReader.Malformed) {
         self.init(model: model)
         inputs = try ScoreInputs(decoding: &reader)
-        let eventCount = try reader.readCount()
-        events.reserveCapacity(eventCount)
-        for _ in 0..<eventCount {
+        // Sized at once: growing a table of a million events rehashes it twenty times.
+        let count = try reader.readCount()
+        events.reserveCapacity(count)
+        for _ in 0..<count {
             let event = try reader.readActionEvent()
             events[event.id] = event
         }
-        for _ in 0..<(try reader.readCount()) { undone[try reader.readString()] = try reader.readString() }
-        for _ in 0..<(try reader.readCount()) { undoneCounts[try reader.readString()] = try reader.readInt() }
-        for _ in 0..<(try reader.readCount()) {
-            let snapshot = try reader.readSnapshotEvent()
-            snapshots[snapshot.id] = snapshot
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            undone[try reader.readString()] = try reader.readString()
+        }
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            undoneCounts[try reader.readString()] = try reader.readInt()
+        }
+        snapshots = try reader.readTable(keyedBy: \.id) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readSnapshotEvent()
         }
         pausedUntil = try reader.readOptionalInt64()
         latestEventID = try reader.readOptionalString()

@@ -67,10 +67,10 @@ user-service-test: deps
 	bash Tests/UserService/user-service-test.sh
 
 # Crash, power-cut, disk-full and fault-injection tests (root: mount, losetup, strace), and the
-# simulated-disk scenarios at 6,000 seeds instead of `make test`'s 800.
+# simulated-disk scenarios at 10,000 seeds instead of `make test`'s 800.
 torture: deps journald
 	$(SWIFT) build --build-tests
-	SSI_LOG_SIMULATION_SEEDS=1500 SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" \
+	SSI_LOG_SIMULATION_SEEDS=2500 SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" \
 		$(SWIFT) test --filter "TortureTests|JournalSimulationTests"
 
 # The tests again under ThreadSanitizer (and `make sanitize-address`), the daemon binary included.

@@ -45,7 +45,11 @@ final class DaemonRun {
         while true {
             let count = recv(notify, &buffer, buffer.count, 0)
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { Benchmark.fail("ssi-logd sent no READY=1 (\(String(cString: strerror(errno))))") }
+            if count <= 0 {
+                // Not left running: a daemon still replaying would skew every later measurement.
+                kill(pid, SIGKILL)
+                Benchmark.fail("ssi-logd sent no READY=1 (\(String(cString: strerror(errno))))")
+            }
             let text = String(decoding: buffer[0..<count], as: UTF8.self)
             if text.split(separator: "\n").contains("READY=1") { break }
         }

@@ -121,7 +121,7 @@ public enum Daemon {
     static func report(
         _ checkpoint: Result<LedgerCheckpoint, LedgerCheckpoint.Refusal>, scan: JournalScan, logger: Logger
     ) {
-        var refusal: LedgerCheckpoint.Refusal?
+        let refusal: LedgerCheckpoint.Refusal
         switch checkpoint {
         case .success(let saved) where scan.start == saved.anchor.position:
             let tail = Quantity.text(scan.entries.count + scan.damaged.count, "record")
@@ -131,7 +131,6 @@ public enum Daemon {
         case .success: refusal = .journalMismatch
         case .failure(let reason): refusal = reason
         }
-        guard let refusal else { return }
         let message =
             "ledger rebuilt from the whole journal (" + Quantity.text(scan.entries.count, "record") + "): "
             + refusal.description

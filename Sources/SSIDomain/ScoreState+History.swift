@@ -25,20 +25,11 @@ extension ScoreState {
     public func replayedHistory(days: Int, now: Int64) -> [DailyScore] {
         guard days > 0 else { return [] }
         let today = calendar.day(of: now)
-        let ordered = events.values.sorted { ($0.occurred, $0.seq) < ($1.occurred, $1.seq) }
-        var replay = ScoreInputs()
-        var next = 0
-        var result: [DailyScore] = []
-        result.reserveCapacity(days)
-        for day in (today - Int64(days) + 1)...today {
-            let at = min(now, calendar.end(ofDay: day))
-            while next < ordered.count, ordered[next].occurred <= at {
-                replay.add(ordered[next], model: model, calendar: calendar)
-                next += 1
-            }
-            result.append(DailyScore(day: day, at: at, score: Self.score(of: breakdown(replay, at: at))))
+        let dayList = Array((today - Int64(days) + 1)...today)
+        let instants = dayList.map { min(now, calendar.end(ofDay: $0)) }
+        return zip(zip(dayList, instants), breakdowns(asOf: instants)).map { day, pillars in
+            DailyScore(day: day.0, at: day.1, score: Self.score(of: pillars))
         }
-        return result
     }
 
     /// Events logged on a local day (undone ones left out), by action.

@@ -23,21 +23,10 @@ final class DescriptorStorage: JournalStorage {
         _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw StorageError(code: errno) }
-        let size = max(0, Int(info.st_size) - offset)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, size - done, off_t(offset + done))
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw StorageError(code: errno) }
-            if count == 0 { break }
-            done += count
-        }
-        return Array(bytes[0..<done])
+        return try readSynced(offset..<max(offset, Int(info.st_size)))
     }
 
+    /// Also the end of `read(from:)`, once that has written back and dropped the cached pages.
     func readSynced(_ range: Range<Int>) throws(StorageError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: range.count)
         var done = 0

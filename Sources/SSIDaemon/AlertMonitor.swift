@@ -12,7 +12,11 @@ actor AlertMonitor {
     private var metrics: MetricsSettings
     /// Entries written since start, by kind, for the metrics.
     private var alertCounts: [String: Int] = [:]
-    private var latest: (state: ScoreState, now: Int64)?
+    /// The newest instant a batch or tick was seen at. Not the state: held between batches, a copy
+    /// would make the store's next commit copy every event it keeps.
+    private var latestNow: Int64?
+    /// The store's state when the metrics file is written (at most once per interval).
+    private let currentState: @Sendable () async -> ScoreState
     private var lastMetricsWrite: Int64 = .min
     private var metricsScheduled = false
     private let clock: @Sendable () -> Int64
@@ -20,9 +24,11 @@ actor AlertMonitor {
     /// `echo` also prints alerts through the daemon's logger (when its logs go to stderr).
     init(
         settings: AlertSettings, initial: Score?, echo: Logger?, weekFile: String? = nil,
-        metrics: MetricsSettings = MetricsSettings(), clock: @escaping @Sendable () -> Int64 = { 0 }
+        metrics: MetricsSettings = MetricsSettings(), clock: @escaping @Sendable () -> Int64 = { 0 },
+        currentState: @escaping @Sendable () async -> ScoreState
     ) {
         self.metrics = metrics
+        self.currentState = currentState
         self.clock = clock
         let lastWeek = weekFile.flatMap(AtomicFile.read)?.trimmingWhitespace
         self.policy = AlertPolicy(
@@ -37,14 +43,16 @@ actor AlertMonitor {
     }
 
     /// After a committed batch: one info entry per logged event, then the alert check.
-    func committed(_ batch: CommittedBatch) {
-        let notices = policy.committed(batch.entries, state: batch.state, now: batch.now, score: batch.score)
+    func committed(_ batch: CommittedBatch) async {
+        let notices = policy.committed(
+            batch.entries, model: batch.model, calendar: batch.calendar, pausedUntil: batch.pausedUntil,
+            now: batch.now, score: batch.score)
         for notice in notices { write(notice) }
-        refreshMetrics(state: batch.state, now: batch.now, force: false)
+        await refreshMetrics(now: batch.now, force: false)
     }
 
     /// On the timer and at start: the score falls by itself as activity decays.
-    func tick(state: ScoreState, now: Int64) {
+    func tick(state: ScoreState, now: Int64) async {
         for notice in policy.tick(state: state, now: now) {
             // Recorded before it is sent: a crash in between loses one word rather than sending it twice.
             if case .weekly(let week) = notice, let weekFile,
@@ -55,7 +63,7 @@ actor AlertMonitor {
             }
             write(notice)
         }
-        refreshMetrics(state: state, now: now, force: true)
+        await refreshMetrics(now: now, force: true)
     }
 
     private func write(_ notice: AlertPolicy.Notice) {
@@ -71,12 +79,12 @@ actor AlertMonitor {
     /// Keeps the metrics file current: at once when due (or forced, on every alert check), else once
     /// the interval since the last write has passed, so a burst of events writes it a few times, not
     /// once per event.
-    private func refreshMetrics(state: ScoreState, now: Int64, force: Bool) {
+    private func refreshMetrics(now: Int64, force: Bool) async {
         guard metrics.textfile != nil else { return }
-        latest = (state, now)
+        latestNow = max(latestNow ?? now, now)
         let due = lastMetricsWrite == .min ? now : lastMetricsWrite + Int64(metrics.intervalSeconds)
         if force || now >= due {
-            writeMetrics()
+            await writeMetrics()
         } else if !metricsScheduled {
             metricsScheduled = true
             let wait = Duration.seconds(max(1, due - now))
@@ -87,16 +95,18 @@ actor AlertMonitor {
         }
     }
 
-    private func writeScheduledMetrics() {
+    private func writeScheduledMetrics() async {
         metricsScheduled = false
-        writeMetrics()
+        await writeMetrics()
     }
 
-    private func writeMetrics() {
-        guard let path = metrics.textfile, let latest else { return }
-        let now = max(latest.now, clock())
+    private func writeMetrics() async {
+        guard let path = metrics.textfile, let latestNow else { return }
+        let now = max(latestNow, clock())
+        // Read at write time and dropped after: the file shows the state as it is now.
+        let state = await currentState()
         let text = PrometheusText(
-            user: metrics.user ?? LoginName.current(), version: SSIDaemonVersion.current, state: latest.state, now: now,
+            user: metrics.user ?? LoginName.current(), version: SSIDaemonVersion.current, state: state, now: now,
             alerts: alertCounts
         ).text
         if let failure = AtomicFile.write(text, to: path, mode: 0o644) {

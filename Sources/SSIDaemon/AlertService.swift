@@ -11,10 +11,12 @@ struct AlertService: Service {
         await check()
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                let state = await store.state
+                // Only the calendar is kept across the sleep: a copy of the state held that long
+                // would make the store's next commit copy every event it keeps.
+                let calendar = await store.state.calendar
                 let now = await store.now()
                 let every = await store.configuration.alerts.checkEverySeconds
-                let midnight = state.calendar.start(ofDay: state.calendar.day(of: now) + 1)
+                let midnight = calendar.start(ofDay: calendar.day(of: now) + 1)
                 let wait = max(1, min(every, midnight - now + 1))
                 try await Task.sleep(for: .seconds(wait))
                 await check()

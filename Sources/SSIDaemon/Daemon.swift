@@ -74,7 +74,7 @@ public enum Daemon {
         let monitor = AlertMonitor(
             settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
             echo: logsToJournal ? nil : logger, weekFile: options.stateDirectory + "/weekly-sent",
-            metrics: configuration.metrics, clock: WallClock.make())
+            metrics: configuration.metrics, clock: WallClock.make(), currentState: { await store.state })
         let reload: @Sendable () async throws -> String = {
             notifier.reloading()
             defer { notifier.notify("READY=1") }

@@ -318,7 +318,9 @@ public actor EventStore {
                 queue.finishBatch()
                 for (item, result) in zip(batch, committed) { item.waiter.resume(returning: .success(result)) }
                 let score = committed.last?.after ?? state.score(at: now)
-                let done = CommittedBatch(entries: entries, state: ledger.state, now: now, score: score)
+                let done = CommittedBatch(
+                    entries: entries, model: state.model, calendar: state.calendar, pausedUntil: state.pausedUntil,
+                    now: now, score: score)
                 committedContinuation.yield(done)
             case .failure(let error):
                 queue.finishBatch()

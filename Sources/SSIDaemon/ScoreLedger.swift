@@ -67,13 +67,19 @@ struct ScoreLedger {
     /// Applies a batch that is on disk and ends the journal at `journalLength`; scores are taken once
     /// per entry, at `now`.
     mutating func commit(_ entries: [JournalEntry], at now: Int64, journalLength: Int) -> [Committed] {
-        var score = state.score(at: now)
+        var activity = DecayedActivity(at: now)
+        var score = state.score(reusing: &activity)
         var committed: [Committed] = []
         committed.reserveCapacity(entries.count)
         for entry in entries {
             index.apply(entry, to: &state)
             remember(entry)
-            let after = state.score(at: now)
+            switch entry {
+            case .action(let event): activity.forget(event.action)
+            case .undo: activity.forgetAll()
+            case .snapshot, .pause: break
+            }
+            let after = state.score(reusing: &activity)
             committed.append(Committed(entry: entry, before: score, after: after))
             score = after
         }
@@ -119,9 +125,7 @@ struct ScoreLedger {
     /// The latest acknowledged event that is not undone and not in `excluded` (targets of undos
     /// still being written).
     func latestUndoable(excluding excluded: Set<String>) -> String? {
-        let event =
-            state.latestEventID.flatMap { excluded.contains($0) ? nil : state.events[$0] }
-            ?? state.events.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })
+        let event = state.latestEvent(excluding: excluded)
         let snapshot = state.snapshots.values.filter { !excluded.contains($0.id) }.max(by: { $0.seq < $1.seq })
         guard let snapshot, snapshot.seq > event?.seq ?? 0 else { return event?.id }
         return snapshot.id

@@ -40,11 +40,21 @@ public struct AlertPolicy: Sendable, Equatable {
 
     /// After a committed batch: one notice per entry (when `log_events`), then the alert check.
     public mutating func committed(_ entries: [JournalEntry], state: ScoreState, now: Int64, score: Score) -> [Notice] {
+        committed(
+            entries, model: state.model, calendar: state.calendar, pausedUntil: state.pausedUntil, now: now,
+            score: score)
+    }
+
+    /// The same, from the few things the check needs of the state after the batch.
+    public mutating func committed(
+        _ entries: [JournalEntry], model: ScoreModel, calendar: LocalCalendar, pausedUntil: Int64?, now: Int64,
+        score: Score
+    ) -> [Notice] {
         var notices: [Notice] = []
         if settings.logEvents {
             for entry in entries {
                 var pillar: Pillar?
-                if case .action(let event) = entry { pillar = state.model.actions[event.action]?.pillar }
+                if case .action(let event) = entry { pillar = model.actions[event.action]?.pillar }
                 notices.append(.logged(entry, pillar: pillar, score: score))
             }
         }
@@ -57,7 +67,9 @@ public struct AlertPolicy: Sendable, Equatable {
         let acknowledged =
             !actions.isEmpty && actions.count == entries.count
             && actions.allSatisfy { $0.source != nil || $0.occurred < $0.recorded - Self.backdatingSeconds }
-        if let alert = evaluate(state: state, now: now, score: score, acknowledge: acknowledged) {
+        if let alert = evaluate(
+            calendar: calendar, pausedUntil: pausedUntil, now: now, score: score, acknowledge: acknowledged)
+        {
             notices.append(.alert(alert, reason: Self.reason(for: entries, alert: alert)))
         }
         return notices
@@ -75,7 +87,10 @@ public struct AlertPolicy: Sendable, Equatable {
             notices.append(.forecast(forecast))
         }
         if let weekly = weekly(state: state, now: now) { notices.append(.weekly(weekly)) }
-        if let alert = evaluate(state: state, now: now, score: state.score(at: now), acknowledge: false) {
+        if let alert = evaluate(
+            calendar: state.calendar, pausedUntil: state.pausedUntil, now: now, score: state.score(at: now),
+            acknowledge: false)
+        {
             var reason = "no activity logged yet"
             if let id = state.latestEventID, let last = state.events[id] {
                 let days = Int((now - last.occurred) / 86_400)
@@ -98,16 +113,20 @@ public struct AlertPolicy: Sendable, Equatable {
         return WeekSummary(state: state, monday: monday - 7, now: now)
     }
 
-    func isQuiet(state: ScoreState, now: Int64) -> Bool {
-        let minute = Int(((now + state.calendar.offset(at: now)) % 86_400 + 86_400) % 86_400 / 60)
+    func isQuiet(state: ScoreState, now: Int64) -> Bool { isQuiet(calendar: state.calendar, now: now) }
+
+    func isQuiet(calendar: LocalCalendar, now: Int64) -> Bool {
+        let minute = Int(((now + calendar.offset(at: now)) % 86_400 + 86_400) % 86_400 / 60)
         return settings.isQuiet(minuteOfDay: minute)
     }
 
     func isPaused(state: ScoreState, now: Int64) -> Bool { (state.pausedUntil ?? Int64.min) > now }
 
-    mutating func evaluate(state: ScoreState, now: Int64, score: Score, acknowledge: Bool) -> ScoreAlert? {
+    mutating func evaluate(
+        calendar: LocalCalendar, pausedUntil: Int64?, now: Int64, score: Score, acknowledge: Bool
+    ) -> ScoreAlert? {
         tracker.observe(
-            score, at: now, quiet: isQuiet(state: state, now: now), paused: isPaused(state: state, now: now),
+            score, at: now, quiet: isQuiet(calendar: calendar, now: now), paused: (pausedUntil ?? Int64.min) > now,
             acknowledge: acknowledge)
     }
 

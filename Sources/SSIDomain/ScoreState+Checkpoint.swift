@@ -3,7 +3,8 @@ extension ScoreState {
     /// supplies it, and the checkpoint records the model's `inputsFingerprint` to check it is the same.
     public func encode(into writer: inout BinaryWriter) {
         inputs.encode(into: &writer)
-        writer.write(each: events.values) { $0.write($1) }
+        // In sequence order, so that reading them back rebuilds the order of events as it goes.
+        writer.write(each: eventOrder.compactMap { events[$0] }) { $0.write($1) }
         writer.write(each: undone) {
             $0.write($1.key)
             $0.write($1.value)
@@ -14,7 +15,6 @@ extension ScoreState {
         }
         writer.write(each: snapshots.values) { $0.write($1) }
         writer.write(pausedUntil)
-        writer.write(latestEventID)
     }
 
     /// A state read back from `encode(into:)` under the model it was computed with.
@@ -26,7 +26,11 @@ extension ScoreState {
         events.reserveCapacity(count)
         for _ in 0..<count {
             let event = try reader.readActionEvent()
+            guard events[event.id] == nil, event.seq > (eventOrder.last.flatMap { events[$0]?.seq } ?? 0) else {
+                throw BinaryReader.Malformed("event \(event.id) is repeated or out of sequence order")
+            }
             events[event.id] = event
+            eventOrder.append(event.id)
         }
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             undone[try reader.readString()] = try reader.readString()
@@ -38,9 +42,5 @@ extension ScoreState {
             try reader.readSnapshotEvent()
         }
         pausedUntil = try reader.readOptionalInt64()
-        latestEventID = try reader.readOptionalString()
-        if let latestEventID, events[latestEventID] == nil {
-            throw BinaryReader.Malformed("the latest event \(latestEventID) is not among the events")
-        }
     }
 }

@@ -29,8 +29,14 @@ public struct ScoreState: Sendable {
     public internal(set) var snapshots: [String: SnapshotEvent] = [:]
     /// Alerts are silenced until this instant (`ssi-log pause`).
     public internal(set) var pausedUntil: Int64?
+    /// Action event ids in sequence order, the newest last. An undo of an older event leaves its id
+    /// here (skipped later); the last id always names an event that counts, so the newest is found
+    /// in O(1) and an undo of it pops back to the one before (amortised O(1), where a search of
+    /// every event made a journal of undone latest events replay in quadratic time).
+    var eventOrder: [String] = []
+
     /// The newest action event that still counts, by sequence number.
-    public internal(set) var latestEventID: String?
+    public var latestEventID: String? { eventOrder.last }
 
     public init(model: ScoreModel) {
         self.model = model
@@ -49,11 +55,7 @@ public struct ScoreState: Sendable {
             kept.requestID = nil
             events[event.id] = kept
             inputs.add(event, model: model, calendar: calendar)
-            if let latest = latestEventID.flatMap({ events[$0] }) {
-                if event.seq > latest.seq { latestEventID = event.id }
-            } else {
-                latestEventID = event.id
-            }
+            insertInOrder(event)
         case .undo(let undo):
             if undone[undo.target] != nil { throw .alreadyUndone(undo.target) }
             if snapshots.removeValue(forKey: undo.target) != nil {
@@ -64,13 +66,37 @@ public struct ScoreState: Sendable {
             undone[undo.target] = undo.id
             undoneCounts[event.action, default: 0] += 1
             inputs.remove(event, model: model, calendar: calendar)
-            if latestEventID == undo.target { latestEventID = events.values.max(by: { $0.seq < $1.seq })?.id }
+            while let last = eventOrder.last, events[last] == nil { eventOrder.removeLast() }
         case .pause(let pause):
             pausedUntil = pause.until
         case .snapshot(let snapshot):
             guard snapshots[snapshot.id] == nil, undone[snapshot.id] == nil else { throw .duplicateEvent(snapshot.id) }
             snapshots[snapshot.id] = snapshot
         }
+    }
+
+    /// Journals are replayed and committed in sequence order, so an event almost always goes last;
+    /// an older one is placed by a walk back from the end, dropping ids of undone events on the way.
+    private mutating func insertInOrder(_ event: ActionEvent) {
+        var index = eventOrder.count
+        while index > 0 {
+            guard let earlier = events[eventOrder[index - 1]] else {
+                eventOrder.remove(at: index - 1)
+                index -= 1
+                continue
+            }
+            if earlier.seq < event.seq { break }
+            index -= 1
+        }
+        eventOrder.insert(event.id, at: index)
+    }
+
+    /// The newest event that counts and is not in `excluded`, walking back from the newest.
+    public func latestEvent(excluding excluded: Set<String>) -> ActionEvent? {
+        for id in eventOrder.reversed() where !excluded.contains(id) {
+            if let event = events[id] { return event }
+        }
+        return nil
     }
 
     /// The latest snapshot that counts at or before an instant (the newest page seen by then).
@@ -82,7 +108,8 @@ public struct ScoreState: Sendable {
 
     /// The score at an instant, from every event that counts.
     public func score(at now: Int64) -> Score {
-        Self.score(of: breakdown(inputs, at: now))
+        var activity = DecayedActivity(at: now)
+        return score(reusing: &activity)
     }
 
     static func score(of pillars: [PillarBreakdown]) -> Score {

@@ -23,6 +23,22 @@ enum Benchmark {
             try journal.write(into: arguments.dropFirst().first!, endingAt: Int64(Date().timeIntervalSince1970))
             return
         }
+        if arguments.first == "loop" {
+            // `ssi-log-bench loop SOCKET CLIENTS PER-CLIENT`: the throughput rows against a running daemon.
+            guard arguments.count == 4, let clients = Int(arguments.dropFirst(2).first!),
+                let perClient = Int(arguments.last!), clients > 0, perClient > 0
+            else { fail("usage: ssi-log-bench loop SOCKET CLIENTS PER-CLIENT") }
+            let socket = arguments.dropFirst().first!
+            let seconds =
+                clients == 1
+                ? Clock.seconds {
+                    let single = LoopClient(socketPath: socket, name: "loop")
+                    single.logSequentially(perClient)
+                    single.close()
+                } : concurrentLogs(socket, clients, perClient)
+            print(String(format: "%.0f acknowledged logs/s", Double(clients * perClient) / seconds))
+            return
+        }
         let started = Clock.now()
         guard let daemonBinary = builtBinary("ssi-logd"), let client = builtBinary("ssi-log") else {
             fail("ssi-logd and ssi-log must be built next to ssi-log-bench (make bench builds them)")

@@ -134,6 +134,66 @@ import Testing
         }
     }
 
+    /// The newest event is kept in O(1) (undo of the newest pops back to the one before); a search
+    /// of every event is the reference, with undos of the newest, of older events, and events
+    /// applied out of sequence order.
+    @Test func theLatestEventIsTheNewestThatCounts() async {
+        await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
+            var state = ScoreState(model: Self.model)
+            var seq: UInt64 = 1_000
+            for (index, entry) in Self.events(codes).enumerated() {
+                guard case .action(var event) = entry else { continue }
+                // Every seventh event arrives with an older sequence number than the newest.
+                event.seq = index % 7 == 6 ? UInt64(index) : UInt64(100 + index * 10)
+                try! state.apply(.action(event))
+                let code = codes[index]
+                if code % 3 == 0, let newest = state.latestEventID {
+                    seq += 1
+                    try! state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: newest, recorded: Self.now)))
+                } else if code % 5 == 0, index > 0, state.events["e\((pick + index) % index + 1)"] != nil {
+                    seq += 1
+                    let target = "e\((pick + index) % index + 1)"
+                    try! state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: target, recorded: Self.now)))
+                }
+                let newest = state.events.values.max { $0.seq < $1.seq }
+                #expect(state.latestEventID == newest?.id)
+                let excluded: Set<String> = newest.map { [$0.id] } ?? []
+                #expect(
+                    state.latestEvent(excluding: excluded)?.id
+                        == state.events.values.filter { !excluded.contains($0.id) }.max { $0.seq < $1.seq }?.id)
+            }
+        }
+    }
+
+    /// The quick score (and its reuse of each action's decayed points between entries at one
+    /// instant, as a committed batch takes them) equals the score of the full breakdown.
+    @Test func theQuickScoreEqualsTheBreakdown() async {
+        await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
+            var state = ScoreState(model: Self.model)
+            let at = Self.now + Int64(pick % (3 * 86_400))
+            var activity = DecayedActivity(at: at)
+            func fromBreakdown() -> [Pillar: Int] {
+                Dictionary(
+                    uniqueKeysWithValues: state.breakdown(at: at).map {
+                        ($0.pillar, Int((min(Pillar.maximum, max(0, $0.score)) * 100).rounded()))
+                    })
+            }
+            for (index, entry) in Self.events(codes).enumerated() {
+                try! state.apply(entry)
+                if case .action(let event) = entry { activity.forget(event.action) }
+                if codes[index] % 4 == 0 {
+                    try! state.apply(
+                        .undo(
+                            UndoEvent(
+                                id: "u\(index)", seq: 5_000 + UInt64(index), target: "e\(index + 1)", recorded: at)))
+                    activity.forgetAll()
+                }
+                #expect(state.score(reusing: &activity).pillarHundredths == fromBreakdown())
+            }
+            #expect(state.score(at: at).pillarHundredths == fromBreakdown())
+        }
+    }
+
     @Test func undoRestoresTheEarlierScoreExactly() async {
         await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, extra in
             var state = Self.state(Self.events(codes))

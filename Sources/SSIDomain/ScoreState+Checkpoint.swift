@@ -24,12 +24,14 @@ extension ScoreState {
         // Sized at once: growing a table of a million events rehashes it twenty times.
         let count = try reader.readCount()
         events.reserveCapacity(count)
+        eventOrder.reserveCapacity(count)
+        var lastSeq: UInt64 = 0
         for _ in 0..<count {
             let event = try reader.readActionEvent()
-            guard events[event.id] == nil, event.seq > (eventOrder.last.flatMap { events[$0]?.seq } ?? 0) else {
+            guard event.seq > lastSeq, events.updateValue(event, forKey: event.id) == nil else {
                 throw BinaryReader.Malformed("event \(event.id) is repeated or out of sequence order")
             }
-            events[event.id] = event
+            lastSeq = event.seq
             eventOrder.append(event.id)
         }
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in

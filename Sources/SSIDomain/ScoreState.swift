@@ -49,11 +49,7 @@ public struct ScoreState: Sendable {
         case .action(let event):
             guard events[event.id] == nil, undone[event.id] == nil else { throw .duplicateEvent(event.id) }
             // The state keeps what scoring and undo need; notes and links stay in the journal.
-            var kept = event
-            kept.note = nil
-            kept.url = nil
-            kept.requestID = nil
-            events[event.id] = kept
+            events[event.id] = event.keptForScoring
             inputs.add(event, model: model, calendar: calendar)
             insertInOrder(event)
         case .undo(let undo):

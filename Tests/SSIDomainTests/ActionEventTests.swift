@@ -52,6 +52,16 @@ import Testing
         #expect(rebuilt == Self.full)
     }
 
+    @Test func anEventClearedOfItsDetailsEqualsOneMadeWithout() {
+        var cleared = Self.full
+        cleared.details = ActionEvent.Details()
+        let bare = ActionEvent(
+            id: "a1b2c3d4e5f60718", seq: 7, action: "comment", occurred: 1_000, recorded: 1_010, count: 2)
+        #expect(cleared == bare)
+        cleared.tags.append("coworker")
+        #expect(cleared.tags == ["coworker"] && cleared != bare)
+    }
+
     @Test func theKeptCopyDropsOnlyTheNoteTheLinkAndTheRequestID() {
         let kept = Self.full.keptForScoring
         #expect(kept.note == nil && kept.url == nil && kept.requestID == nil)

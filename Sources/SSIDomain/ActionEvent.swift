@@ -67,9 +67,11 @@ public struct ActionEvent: Sendable, Equatable {
     }
 
     public subscript<Value>(dynamicMember field: WritableKeyPath<Details, Value>) -> Value {
-        get { details[keyPath: field] }
+        get { (box?.details ?? Self.noDetails)[keyPath: field] }
         set { details[keyPath: field] = newValue }
     }
+
+    private static let noDetails = Details()
 
     /// What the score state keeps of an event: everything but the note, the link and the request
     /// id (they stay in the journal), in one step rather than one new box per field.

@@ -62,12 +62,12 @@ public struct ActionEvent: Sendable, Equatable {
 
     /// All of them at once; setting them makes a new box (or none), so copies stay independent.
     public var details: Details {
-        get { box?.details ?? Details() }
+        get { box?.details ?? Self.noDetails }
         set { box = newValue.isEmpty ? nil : DetailsBox(details: newValue) }
     }
 
     public subscript<Value>(dynamicMember field: WritableKeyPath<Details, Value>) -> Value {
-        get { (box?.details ?? Self.noDetails)[keyPath: field] }
+        get { details[keyPath: field] }
         set { details[keyPath: field] = newValue }
     }
 

@@ -120,13 +120,16 @@ public struct AlertPolicy: Sendable, Equatable {
         return settings.isQuiet(minuteOfDay: minute)
     }
 
-    func isPaused(state: ScoreState, now: Int64) -> Bool { (state.pausedUntil ?? Int64.min) > now }
+    func isPaused(state: ScoreState, now: Int64) -> Bool { isPaused(until: state.pausedUntil, now: now) }
+
+    func isPaused(until pausedUntil: Int64?, now: Int64) -> Bool { (pausedUntil ?? Int64.min) > now }
 
     mutating func evaluate(
         calendar: LocalCalendar, pausedUntil: Int64?, now: Int64, score: Score, acknowledge: Bool
     ) -> ScoreAlert? {
         tracker.observe(
-            score, at: now, quiet: isQuiet(calendar: calendar, now: now), paused: (pausedUntil ?? Int64.min) > now,
+            score, at: now, quiet: isQuiet(calendar: calendar, now: now),
+            paused: isPaused(until: pausedUntil, now: now),
             acknowledge: acknowledge)
     }
 

@@ -117,25 +117,50 @@ public struct ScoreState: Sendable {
 
     func breakdown(_ inputs: ScoreInputs, at now: Int64) -> [PillarBreakdown] {
         var components: [Pillar: [ScoreComponent]] = [:]
-        func add(_ pillar: Pillar, _ name: String, _ kind: ScoreComponent.Kind, _ raw: Double, _ detail: String) {
+        var activity = DecayedActivity(at: now)
+        eachComponent(inputs, activity: &activity) { pillar, name, kind, raw, detail in
             components[pillar, default: []].append(
-                ScoreComponent(name: name, kind: kind, raw: raw, points: 0, detail: detail))
+                ScoreComponent(name: name, kind: kind, raw: raw, points: 0, detail: detail()))
         }
+        return Pillar.allCases.map { pillar in
+            var parts = components[pillar] ?? []
+            let raw = parts.reduce(0) { $0 + $1.raw }
+            let score = model.pillarScore(pillar, raw: raw)
+            for index in parts.indices { parts[index].points = raw > 0 ? parts[index].raw / raw * score : 0 }
+            return PillarBreakdown(pillar: pillar, raw: raw, score: score, components: parts)
+        }
+    }
+
+    /// Every component of the score at `activity.now`, each pillar's in the order its raw points are
+    /// summed: the one walk behind both `breakdown` and the quick `score(reusing:)`, so they agree to
+    /// the last bit. `detail` builds the explanation's words only when asked; `activity` keeps each
+    /// action's decayed points for the next walk at the same instant.
+    func eachComponent(
+        _ inputs: ScoreInputs, activity: inout DecayedActivity,
+        _ visit: (Pillar, String, ScoreComponent.Kind, Double, () -> String) -> Void
+    ) {
+        let now = activity.now
         for name in model.actionNames {
-            let definition = model.actions[name]!
-            guard let series = inputs.activity[name] else { continue }
-            let raw = series.decayedPoints(at: now, model: model)
-            if raw > 0 { add(definition.pillar, name, .activity, raw, "decayed activity") }
+            guard let series = inputs.activity[name], let definition = model.actions[name] else { continue }
+            let raw: Double
+            if let known = activity.points[name] {
+                raw = known
+            } else {
+                raw = series.decayedPoints(at: now, model: model)
+                activity.points[name] = raw
+            }
+            if raw > 0 { visit(definition.pillar, name, .activity, raw) { "decayed activity" } }
         }
         for name in model.tallyNames {
             let tally = model.tallies[name]!
-            if tally.distinctValues != nil {
+            if let values = tally.distinctValues {
                 let count = inputs.distinctCounts[name]?.count ?? 0
-                let total = tally.distinctValues?.count ?? 0
-                add(tally.pillar, name, .tally, tally.points * Double(count), "\(count) of \(total)")
+                visit(tally.pillar, name, .tally, tally.points * Double(count)) { "\(count) of \(values.count)" }
             } else {
                 let count = inputs.tallyCounts[name] ?? 0
-                add(tally.pillar, name, .tally, tally.points(forWeightedCount: count), "weighted count \(count.units)")
+                visit(tally.pillar, name, .tally, tally.points(forWeightedCount: count)) {
+                    "weighted count \(count.units)"
+                }
             }
         }
         for name in model.rateNames {
@@ -143,20 +168,13 @@ public struct ScoreState: Sendable {
             let hits = inputs.rates[name]?.hits ?? 0
             let tries = inputs.matureTries(name, at: now, delay: rate.delaySeconds)
             let value = rate.rate(hits: hits, tries: tries)
-            let percent = Int((value * 100).rounded())
-            add(rate.pillar, name, .rate, rate.points * value, "\(percent)% (\(hits) of \(tries), smoothed)")
+            visit(rate.pillar, name, .rate, rate.points * value) {
+                "\(Int((value * 100).rounded()))% (\(hits) of \(tries), smoothed)"
+            }
         }
         let active = activeDays(inputs, at: now)
-        let window = model.activeDays.windowDays
-        add(
-            model.activeDays.pillar, "active_days", .activeDays, Double(active) * model.activeDays.pointsPerDay,
-            "\(active) of the last \(window) days")
-        return Pillar.allCases.map { pillar in
-            var parts = components[pillar] ?? []
-            let raw = parts.reduce(0) { $0 + $1.raw }
-            let score = model.pillarScore(pillar, raw: raw)
-            for index in parts.indices { parts[index].points = raw > 0 ? parts[index].raw / raw * score : 0 }
-            return PillarBreakdown(pillar: pillar, raw: raw, score: score, components: parts)
+        visit(model.activeDays.pillar, "active_days", .activeDays, Double(active) * model.activeDays.pointsPerDay) {
+            "\(active) of the last \(self.model.activeDays.windowDays) days"
         }
     }
 

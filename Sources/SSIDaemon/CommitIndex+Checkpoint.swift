@@ -2,9 +2,11 @@ import SSIDomain
 
 extension CommitIndex {
     func encode(into writer: inout BinaryWriter) {
+        writer.write(newestRecorded)
         writer.write(each: requests) {
             $0.write($1.key)
-            $0.write($1.value)
+            $0.write($1.value.entryID)
+            $0.write($1.value.recorded)
         }
         writer.write(each: undoneEvents.values) { $0.write($1) }
         writer.write(each: undoneSnapshots.values) { $0.write($1) }
@@ -15,9 +17,13 @@ extension CommitIndex {
 
     init(decoding reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         self.init()
+        newestRecorded = try reader.readInt64()
         let count = try reader.readCount()
         requests.reserveCapacity(count)
-        for _ in 0..<count { requests[try reader.readString()] = try reader.readString() }
+        for _ in 0..<count {
+            requests[try reader.readString()] = Committed(
+                entryID: try reader.readString(), recorded: try reader.readInt64())
+        }
         undoneEvents = try reader.readTable(keyedBy: \.id) {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             try reader.readActionEvent()

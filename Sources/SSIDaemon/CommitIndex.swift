@@ -2,16 +2,43 @@ import SSIDomain
 import SSIJournal
 
 /// What the store remembers of committed entries beside the score state, built the same way at
-/// replay and at commit: the first answer for every request id, and what each undo took away.
+/// replay and at commit: the first answer for every request id within the horizon, and what each
+/// undo took away.
 struct CommitIndex {
-    /// Committed request ids and the entry id each produced.
-    var requests: [String: String] = [:]
+    /// How long a request id is remembered, counted back from the newest record in the journal: a
+    /// retry comes within seconds, and every id kept for ever made memory and start-up grow with
+    /// the years of history.
+    static let requestHorizon: Int64 = 7 * 86_400
+    /// Request ids that start with these are derived from what they log (a row of an export, an
+    /// event of a restored journal), not drawn at random: re-running an import a year later must
+    /// still log nothing twice, so they are remembered for as long as the journal.
+    static let lastingPrefixes = ["import-", "restore-"]
+
+    /// A committed request: the entry it produced, and when.
+    struct Committed: Equatable {
+        var entryID: String
+        var recorded: Int64
+
+        func isPast(_ horizonStart: Int64) -> Bool { recorded < horizonStart }
+    }
+
+    /// Committed request ids, those within the horizon and the lasting ones; ids past the horizon
+    /// may still be here until the next `forgetRequests`, but answer as unused already.
+    var requests: [String: Committed] = [:]
     /// Events removed by undo, by id, so that a response can say what was undone.
     var undoneEvents: [String: ActionEvent] = [:]
     var undoneSnapshots: [String: SnapshotEvent] = [:]
     var snapshots: [String: SnapshotEvent] = [:]
     var undos: [String: UndoEvent] = [:]
     var pauses: [String: PauseEvent] = [:]
+    /// The newest `recorded` of any committed entry: where the horizon is counted from.
+    var newestRecorded = Int64.min
+    /// `newestRecorded` when the ids past the horizon were last forgotten.
+    private var forgotten = Int64.min
+
+    static func isLasting(_ requestID: String) -> Bool {
+        lastingPrefixes.contains { requestID.hasPrefix($0) }
+    }
 
     /// Applies a committed entry to the state and remembers it.
     mutating func apply(_ entry: JournalEntry, to state: inout ScoreState) {
@@ -26,7 +53,26 @@ struct CommitIndex {
         }
         // A rejected entry (an undo of an unknown event) is kept in the file but changes nothing.
         try? state.apply(entry)
-        if let request = entry.requestID { requests[request] = entry.id }
+        newestRecorded = max(newestRecorded, entry.recorded)
+        if let request = entry.requestID { requests[request] = Committed(entryID: entry.id, recorded: entry.recorded) }
+        // Once per horizon of the journal's time, so the table holds at most two horizons of ids.
+        if horizonStart > forgotten {
+            forgetRequests()
+        }
+    }
+
+    /// Forgets the request ids past the horizon (they already answer as unused): memory only.
+    mutating func forgetRequests() {
+        let start = horizonStart
+        let past = requests.compactMap { $0.value.isPast(start) && !Self.isLasting($0.key) ? $0.key : nil }
+        for id in past { requests[id] = nil }
+        forgotten = newestRecorded
+    }
+
+    /// The oldest `recorded` still within the horizon.
+    private var horizonStart: Int64 {
+        let start = newestRecorded.subtractingReportingOverflow(Self.requestHorizon)
+        return start.overflow ? .min : start.partialValue
     }
 
     /// What a request id already stands for.
@@ -38,7 +84,9 @@ struct CommitIndex {
     }
 
     func lookup(_ requestID: String, in state: ScoreState) -> Lookup {
-        guard let id = requests[requestID] else { return .unused }
+        guard let committed = requests[requestID] else { return .unused }
+        if committed.isPast(horizonStart), !Self.isLasting(requestID) { return .unused }
+        let id = committed.entryID
         if let event = state.events[id] ?? undoneEvents[id] { return .answered(.action(event)) }
         if let snapshot = snapshots[id] { return .answered(.snapshot(snapshot)) }
         if let undo = undos[id] { return .answered(.undo(undo)) }

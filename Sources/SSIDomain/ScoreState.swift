@@ -35,6 +35,10 @@ public struct ScoreState: Sendable {
     /// every event made a journal of undone latest events replay in quadratic time).
     var eventOrder: [String] = []
 
+    /// Action event ids in sequence order, possibly with ids of events undone since (which `events`
+    /// no longer has); a state just read back from a checkpoint has none.
+    public var eventIDsInSequenceOrder: [String] { eventOrder }
+
     /// The newest action event that still counts, by sequence number.
     public var latestEventID: String? { eventOrder.last }
 

@@ -103,6 +103,14 @@ import Testing
             case .usedWithoutAnswer: lines.append("r\(seq) used")
             }
         }
+        // What an import would find typed by hand: one claim per day of rows, each typed event once.
+        for action in ["comment", "like", "connect", "accepted", "post", "message", "reply", "profile", "search"] {
+            var claiming = ledger
+            let claims = (0..<121).map { day in
+                claiming.claimTyped(action, near: now - Int64(day) * 86_400, within: 43_200, for: "row\(day)") ?? "-"
+            }
+            lines.append("typed \(action) \(claims)")
+        }
         return lines.joined(separator: "\n")
     }
 

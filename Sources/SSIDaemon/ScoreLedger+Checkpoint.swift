@@ -15,7 +15,7 @@ extension ScoreLedger {
         // typed events undone since are left out: they can never be claimed again.
         var place: [String: Int] = [:]
         place.reserveCapacity(state.events.count)
-        for id in state.eventIDsInSequenceOrder where state.events[id] != nil { place[id] = place.count }
+        for event in state.events.values { place[event.id] = place.count }
         writer.write(each: typed) { writer, item in
             writer.write(item.key)
             let counting = item.value.compactMap { typed in place[typed.id].map { (typed.occurred, $0) } }
@@ -33,15 +33,16 @@ extension ScoreLedger {
         let lastSeq = try reader.readUInt64()
         let lastRecorded = try reader.readOptionalInt64()
         var typed: [String: [(occurred: Int64, id: String)]] = [:]
-        let ids = state.eventIDsInSequenceOrder
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let action = try reader.readString()
             var list: [(occurred: Int64, id: String)] = []
             try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 let occurred = try reader.readInt64()
                 let place = try reader.readInt()
-                guard ids.indices.contains(place) else { throw BinaryReader.Malformed("typed event \(place) unknown") }
-                list.append((occurred, ids[place]))
+                guard let id = state.events.id(at: place) else {
+                    throw BinaryReader.Malformed("typed event \(place) unknown")
+                }
+                list.append((occurred, id))
             }
             guard zip(list, list.dropFirst()).allSatisfy({ $0.occurred <= $1.occurred }) else {
                 throw BinaryReader.Malformed("typed events of \(action) out of order")

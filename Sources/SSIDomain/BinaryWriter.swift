@@ -49,6 +49,20 @@ public struct BinaryWriter: Sendable {
         for element in elements { body(&self, element) }
     }
 
+    /// `count`, then each element as `body` writes it, for a sequence that knows its count cheaper
+    /// than by walking it.
+    public mutating func write<Elements: Sequence>(
+        count: Int, each elements: Elements, _ body: (inout BinaryWriter, Elements.Element) -> Void
+    ) {
+        write(count)
+        var written = 0
+        for element in elements {
+            body(&self, element)
+            written += 1
+        }
+        precondition(written == count, "a list of \(count) had \(written) elements")
+    }
+
     /// A fixed-width little-endian word: for fields read before the rest (headers, checksums).
     public mutating func writeFixed(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }

@@ -4,7 +4,7 @@ extension ScoreState {
     public func encode(into writer: inout BinaryWriter) {
         inputs.encode(into: &writer)
         // In sequence order, so that reading them back rebuilds the order of events as it goes.
-        writer.write(each: eventOrder.compactMap { events[$0] }) { $0.write($1) }
+        writer.write(count: events.count, each: events.values) { $0.write($1) }
         writer.write(each: undone) {
             $0.write($1.key)
             $0.write($1.value)
@@ -24,15 +24,13 @@ extension ScoreState {
         // Sized at once: growing a table of a million events rehashes it twenty times.
         let count = try reader.readCount()
         events.reserveCapacity(count)
-        eventOrder.reserveCapacity(count)
         var lastSeq: UInt64 = 0
         for _ in 0..<count {
             let event = try reader.readActionEvent()
-            guard event.seq > lastSeq, events.updateValue(event, forKey: event.id) == nil else {
+            guard event.seq > lastSeq, events.insert(event) else {
                 throw BinaryReader.Malformed("event \(event.id) is repeated or out of sequence order")
             }
             lastSeq = event.seq
-            eventOrder.append(event.id)
         }
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             undone[try reader.readString()] = try reader.readString()

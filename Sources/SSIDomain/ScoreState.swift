@@ -19,8 +19,8 @@ public struct ScoreState: Sendable {
     public let model: ScoreModel
     public let calendar: LocalCalendar
     var inputs = ScoreInputs()
-    /// Events that count, by id.
-    public internal(set) var events: [String: ActionEvent] = [:]
+    /// Events that count, in sequence order and by id.
+    public internal(set) var events = CountedEvents()
     /// Undone events, by id, with the id of the undo record.
     public internal(set) var undone: [String: String] = [:]
     /// Undone action events per action name (for the metrics' counters).
@@ -29,18 +29,8 @@ public struct ScoreState: Sendable {
     public internal(set) var snapshots: [String: SnapshotEvent] = [:]
     /// Alerts are silenced until this instant (`ssi-log pause`).
     public internal(set) var pausedUntil: Int64?
-    /// Action event ids in sequence order, the newest last. An undo of an older event leaves its id
-    /// here (skipped later); the last id always names an event that counts, so the newest is found
-    /// in O(1) and an undo of it pops back to the one before (amortised O(1), where a search of
-    /// every event made a journal of undone latest events replay in quadratic time).
-    var eventOrder: [String] = []
-
-    /// Action event ids in sequence order, possibly with ids of events undone since (which `events`
-    /// no longer has); a state just read back from a checkpoint has none.
-    public var eventIDsInSequenceOrder: [String] { eventOrder }
-
     /// The newest action event that still counts, by sequence number.
-    public var latestEventID: String? { eventOrder.last }
+    public var latestEventID: String? { events.latest?.id }
 
     public init(model: ScoreModel) {
         self.model = model
@@ -51,22 +41,21 @@ public struct ScoreState: Sendable {
     public mutating func apply(_ entry: JournalEntry) throws(Rejection) {
         switch entry {
         case .action(let event):
-            guard events[event.id] == nil, undone[event.id] == nil else { throw .duplicateEvent(event.id) }
             // The state keeps what scoring and undo need; notes and links stay in the journal.
-            events[event.id] = event.keptForScoring
+            guard undone[event.id] == nil, events.insert(event.keptForScoring) else {
+                throw .duplicateEvent(event.id)
+            }
             inputs.add(event, model: model, calendar: calendar)
-            insertInOrder(event)
         case .undo(let undo):
             if undone[undo.target] != nil { throw .alreadyUndone(undo.target) }
             if snapshots.removeValue(forKey: undo.target) != nil {
                 undone[undo.target] = undo.id
                 return
             }
-            guard let event = events.removeValue(forKey: undo.target) else { throw .unknownEvent(undo.target) }
+            guard let event = events.remove(id: undo.target) else { throw .unknownEvent(undo.target) }
             undone[undo.target] = undo.id
             undoneCounts[event.action, default: 0] += 1
             inputs.remove(event, model: model, calendar: calendar)
-            while let last = eventOrder.last, events[last] == nil { eventOrder.removeLast() }
         case .pause(let pause):
             pausedUntil = pause.until
         case .snapshot(let snapshot):
@@ -75,28 +64,9 @@ public struct ScoreState: Sendable {
         }
     }
 
-    /// Journals are replayed and committed in sequence order, so an event almost always goes last;
-    /// an older one is placed by a walk back from the end, dropping ids of undone events on the way.
-    private mutating func insertInOrder(_ event: ActionEvent) {
-        var index = eventOrder.count
-        while index > 0 {
-            guard let earlier = events[eventOrder[index - 1]] else {
-                eventOrder.remove(at: index - 1)
-                index -= 1
-                continue
-            }
-            if earlier.seq < event.seq { break }
-            index -= 1
-        }
-        eventOrder.insert(event.id, at: index)
-    }
-
     /// The newest event that counts and is not in `excluded`, walking back from the newest.
     public func latestEvent(excluding excluded: Set<String>) -> ActionEvent? {
-        for id in eventOrder.reversed() where !excluded.contains(id) {
-            if let event = events[id] { return event }
-        }
-        return nil
+        events.latest(excluding: excluded)
     }
 
     /// The latest snapshot that counts at or before an instant (the newest page seen by then).

@@ -1,0 +1,86 @@
+import SSIDomain
+import Testing
+
+@testable import SSIDomain
+
+/// The packed table of counting events answers exactly as a table keyed by id plus a search of
+/// every event would, through appends, older inserts, undos and the closing of holes.
+@Suite struct CountedEventsTests {
+    static func event(_ seq: UInt64) -> ActionEvent {
+        ActionEvent(id: "e\(seq)", seq: seq, action: "comment", occurred: Int64(seq), recorded: Int64(seq))
+    }
+
+    @Test func aHoleCostsNoMoreThanAnEvent() {
+        #expect(MemoryLayout<ActionEvent?>.stride == MemoryLayout<ActionEvent>.stride)
+    }
+
+    @Test func itAnswersAsASearchOfEveryEventWould() {
+        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        var table = CountedEvents()
+        var reference: [String: ActionEvent] = [:]
+        var nextSeq: UInt64 = 10
+        var compared = 0
+        for step in 0..<5_000 {
+            switch next(10) {
+            case 0..<5:
+                // Mostly the newest; sometimes an older seq that no event has (a merged journal).
+                let seq = next(8) == 0 ? UInt64(next(Int(nextSeq))) * 1_000 + 7 : nextSeq * 1_000
+                nextSeq += 1
+                let event = Self.event(seq)
+                let added = table.insert(event)
+                #expect(added == (reference[event.id] == nil))
+                reference[event.id] = event
+            case 5:
+                let ids = reference.keys.sorted()
+                if !ids.isEmpty {
+                    let added = table.insert(reference[ids[next(ids.count)]]!)
+                    #expect(!added)
+                }
+            default:
+                // Undo: the newest most of the time (a bare `undo`), else any event that counts.
+                let ids = reference.keys.sorted()
+                let target = next(3) == 0 && !ids.isEmpty ? ids[next(ids.count)] : table.latest?.id
+                if let target {
+                    let removed = table.remove(id: target)
+                    #expect(removed == reference.removeValue(forKey: target))
+                }
+                let absent = table.remove(id: "absent")
+                #expect(absent == nil)
+            }
+            if step % 41 == 0 || reference.count < 3 {
+                compared += 1
+                let ordered = reference.values.sorted { $0.seq < $1.seq }
+                #expect(table.count == reference.count)
+                #expect(Array(table.values) == ordered)
+                #expect(table.latest == ordered.last)
+                let excluded = Set(ordered.suffix(2).map(\.id))
+                #expect(table.latest(excluding: excluded) == ordered.dropLast(2).last)
+                for event in ordered.prefix(20) { #expect(table[event.id] == event) }
+                for position in [0, ordered.count / 2, ordered.count - 1, ordered.count] where position >= 0 {
+                    #expect(table.id(at: position) == (position < ordered.count ? ordered[position].id : nil))
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    @Test func holesAreClosedOnceTheyOutnumberTheEvents() {
+        var table = CountedEvents()
+        var changed = 0
+        for seq in 1...5_000 where table.insert(Self.event(UInt64(seq))) { changed += 1 }
+        // Undo every event but each hundredth: holes everywhere, kept in order.
+        for seq in 1..<5_000 where seq % 100 != 0 && table.remove(id: "e\(seq)") != nil { changed += 1 }
+        #expect(changed == 5_000 + 4_950)
+        #expect(table.count == 50)
+        #expect(table.id(at: 0) == "e100" && table.id(at: 49) == "e5000" && table.id(at: 50) == nil)
+        #expect(table.values.map(\.seq) == (1...50).map { UInt64($0 * 100) })
+        #expect(table.slotCount < 2 * table.count + 1_025, "holes were not closed: \(table.slotCount) slots")
+        for seq in stride(from: 100, through: 5_000, by: 100) { #expect(table["e\(seq)"]?.seq == UInt64(seq)) }
+        let added = table.insert(Self.event(5_001))
+        #expect(added && table.latest?.seq == 5_001)
+    }
+}

@@ -7,14 +7,14 @@
 public struct CountedEvents: Sendable {
     /// Events in sequence order; nil where one was undone. The last, when any, is never nil.
     private var slots: [ActionEvent?] = []
-    private var places: [String: UInt32] = [:]
+    private var places = EventPlaces()
 
     public init() {}
 
     /// How many events count.
     public var count: Int { places.count }
 
-    public var isEmpty: Bool { places.isEmpty }
+    public var isEmpty: Bool { places.count == 0 }
 
     /// The event with this id, if it counts.
     public subscript(id: String) -> ActionEvent? {
@@ -61,7 +61,7 @@ public struct CountedEvents: Sendable {
         if (slots.last ?? nil).map({ $0.seq < event.seq }) ?? true {
             // The newest: one hash of its id, which also finds a repeated one.
             if let existing = places.updateValue(UInt32(slots.count), forKey: event.id) {
-                places[event.id] = existing
+                _ = places.updateValue(existing, forKey: event.id)
                 return false
             }
             slots.append(event)
@@ -75,7 +75,7 @@ public struct CountedEvents: Sendable {
         }
         slots.insert(event, at: place)
         for index in place..<slots.count {
-            if let id = slots[index]?.id { places[id] = UInt32(index) }
+            if let id = slots[index]?.id { _ = places.updateValue(UInt32(index), forKey: id) }
         }
         return true
     }
@@ -92,6 +92,6 @@ public struct CountedEvents: Sendable {
 
     private mutating func closeHoles() {
         slots = slots.compactMap { $0 }.map(Optional.some)
-        for (index, event) in slots.enumerated() { places[event!.id] = UInt32(index) }
+        for (index, event) in slots.enumerated() { _ = places.updateValue(UInt32(index), forKey: event!.id) }
     }
 }

@@ -6,8 +6,25 @@ import Testing
 /// The packed table of counting events answers exactly as a table keyed by id plus a search of
 /// every event would, through appends, older inserts, undos and the closing of holes.
 @Suite struct CountedEventsTests {
-    static func event(_ seq: UInt64) -> ActionEvent {
-        ActionEvent(id: "e\(seq)", seq: seq, action: "comment", occurred: Int64(seq), recorded: Int64(seq))
+    static func event(_ seq: UInt64, id: String? = nil) -> ActionEvent {
+        ActionEvent(id: id ?? "e\(seq)", seq: seq, action: "comment", occurred: Int64(seq), recorded: Int64(seq))
+    }
+
+    /// Ids as ssi-logd makes them (16 lowercase hex digits) are keyed by their value, any other by its
+    /// text: no two ids may meet under one key.
+    @Test func hexIdsAndOtherIdsNeverShareAKey() {
+        let ids = [
+            "00000000000000ff", "00000000000000FF", "ff", "0000000000000000ff", "000000000000000f", "g00000000000000f",
+            "0000000000000000", "ffffffffffffffff", "e1",
+        ]
+        var table = CountedEvents()
+        var added = 0
+        for (index, id) in ids.enumerated() where table.insert(Self.event(UInt64(index + 1), id: id)) { added += 1 }
+        #expect(added == ids.count && table.count == ids.count)
+        for (index, id) in ids.enumerated() { #expect(table[id]?.seq == UInt64(index + 1), "\(id)") }
+        let removed = table.remove(id: "00000000000000ff")
+        #expect(removed?.seq == 1 && table["00000000000000ff"] == nil && table["00000000000000FF"]?.seq == 2)
+        #expect(table["ff"]?.seq == 3 && table["0000000000000001"] == nil)
     }
 
     @Test func aHoleCostsNoMoreThanAnEvent() {
@@ -30,7 +47,9 @@ import Testing
                 // Mostly the newest; sometimes an older seq that no event has (a merged journal).
                 let seq = next(8) == 0 ? UInt64(next(Int(nextSeq))) * 1_000 + 7 : nextSeq * 1_000
                 nextSeq += 1
-                let event = Self.event(seq)
+                // Half the ids as ssi-logd makes them, half other text.
+                let hex = String(seq, radix: 16)
+                let event = Self.event(seq, id: seq % 2 == 0 ? String(repeating: "0", count: 16 - hex.count) + hex : nil)
                 let added = table.insert(event)
                 #expect(added == (reference[event.id] == nil))
                 reference[event.id] = event

@@ -1,0 +1,48 @@
+/// Where each counting event sits in `CountedEvents`, by id. An id as ssi-logd makes it (16
+/// lowercase hex digits) is keyed by its 64-bit value: half the size of a string key in a table
+/// that is mostly empty buckets, and hashed without reading the string's storage. Any other id (a
+/// journal written by hand, an older tool) is keyed by its text.
+struct EventPlaces: Sendable {
+    private var hex: [UInt64: UInt32] = [:]
+    private var text: [String: UInt32] = [:]
+
+    var count: Int { hex.count + text.count }
+
+    subscript(id: String) -> UInt32? {
+        if let value = Self.hexValue(id) { return hex[value] }
+        return text[id]
+    }
+
+    /// Sets the place of `id`; returns the place it had, if any.
+    mutating func updateValue(_ place: UInt32, forKey id: String) -> UInt32? {
+        if let value = Self.hexValue(id) { return hex.updateValue(place, forKey: value) }
+        return text.updateValue(place, forKey: id)
+    }
+
+    mutating func removeValue(forKey id: String) -> UInt32? {
+        if let value = Self.hexValue(id) { return hex.removeValue(forKey: value) }
+        return text.removeValue(forKey: id)
+    }
+
+    mutating func reserveCapacity(_ capacity: Int) { hex.reserveCapacity(capacity) }
+
+    /// The value of exactly 16 lowercase hex digits; nil for any other text, so that each id has one
+    /// key and each key one id.
+    static func hexValue(_ id: String) -> UInt64? {
+        var utf8 = id.utf8
+        guard utf8.count == 16 else { return nil }
+        return utf8.withContiguousStorageIfAvailable(Self.hexValue) ?? Self.hexValue(Array(utf8))
+    }
+
+    private static func hexValue<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
+    }
+}

@@ -8,6 +8,8 @@ public struct CountedEvents: Sendable {
     /// Events in sequence order; nil where one was undone. The last, when any, is never nil.
     private var slots: [ActionEvent?] = []
     private var places = EventPlaces()
+    /// The newest event's seq, kept beside it: comparing with it must not copy the event.
+    private var newestSeq: UInt64?
 
     public init() {}
 
@@ -31,7 +33,7 @@ public struct CountedEvents: Sendable {
     /// while none was undone since the table was built (a table just read back), a walk otherwise.
     public func id(at position: Int) -> String? {
         guard position >= 0, position < places.count else { return nil }
-        if slots.count == places.count { return slots[position]?.id }
+        if slots.count == places.count { return slots.withUnsafeBufferPointer { $0[position]!.id } }
         return values.dropFirst(position).first { _ in true }?.id
     }
 
@@ -58,13 +60,14 @@ public struct CountedEvents: Sendable {
     /// Journals are replayed and committed in sequence order, so an event almost always goes last;
     /// an older one shifts the events after it, and their places are written again.
     mutating func insert(_ event: ActionEvent) -> Bool {
-        if (slots.last ?? nil).map({ $0.seq < event.seq }) ?? true {
+        if newestSeq.map({ $0 < event.seq }) ?? true {
             // The newest: one hash of its id, which also finds a repeated one.
             if let existing = places.updateValue(UInt32(slots.count), forKey: event.id) {
                 _ = places.updateValue(existing, forKey: event.id)
                 return false
             }
             slots.append(event)
+            newestSeq = event.seq
             return true
         }
         guard places[event.id] == nil else { return false }
@@ -85,7 +88,10 @@ public struct CountedEvents: Sendable {
         guard let place = places.removeValue(forKey: id) else { return nil }
         let event = slots[Int(place)]
         slots[Int(place)] = nil
-        while let last = slots.last, last == nil { slots.removeLast() }
+        if Int(place) == slots.count - 1 {
+            while let last = slots.last, last == nil { slots.removeLast() }
+            newestSeq = slots.last??.seq
+        }
         if slots.count > 2 * places.count + 1_024 { closeHoles() }
         return event
     }

@@ -49,7 +49,8 @@ import Testing
                 nextSeq += 1
                 // Half the ids as ssi-logd makes them, half other text.
                 let hex = String(seq, radix: 16)
-                let event = Self.event(seq, id: seq % 2 == 0 ? String(repeating: "0", count: 16 - hex.count) + hex : nil)
+                let event = Self.event(
+                    seq, id: seq % 2 == 0 ? String(repeating: "0", count: 16 - hex.count) + hex : nil)
                 let added = table.insert(event)
                 #expect(added == (reference[event.id] == nil))
                 reference[event.id] = event

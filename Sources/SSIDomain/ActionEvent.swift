@@ -56,6 +56,8 @@ public struct ActionEvent: Sendable, Equatable {
         self.occurred = occurred
         self.recorded = recorded
         self.count = count
+        // Most events carry none of them: no value to build and compare with an empty one.
+        if tags.isEmpty, section == nil, note == nil, url == nil, requestID == nil, source == nil { return }
         self.details = Details(
             tags: tags, section: section, note: note, url: url, requestID: requestID, source: source)
     }
@@ -76,6 +78,7 @@ public struct ActionEvent: Sendable, Equatable {
     /// What the score state keeps of an event: everything but the note, the link and the request
     /// id (they stay in the journal), in one step rather than one new box per field.
     public var keptForScoring: ActionEvent {
+        guard let held = box?.details, held.note != nil || held.url != nil || held.requestID != nil else { return self }
         var kept = self
         var details = self.details
         details.note = nil

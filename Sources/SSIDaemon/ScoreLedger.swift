@@ -22,7 +22,8 @@ struct ScoreLedger {
     private(set) var end: JournalPosition
     /// Events typed by hand (no source), per action, by when they happened: what an import checks
     /// so that an action typed and then imported is not counted twice.
-    private(set) var typed: [String: [(occurred: Int64, id: String)]] = [:]
+    /// Kept by seq, not id: no string per event, and an undone one is simply no longer found.
+    private(set) var typed: [String: [(occurred: Int64, seq: UInt64)]] = [:]
     /// Which import request each typed event already stands for: one typed event absorbs one
     /// imported row, not every row near it. In memory: after a restart the rows already logged
     /// answer as repeated, and the others find the same typed events again.
@@ -53,7 +54,7 @@ struct ScoreLedger {
     /// A ledger read back from a checkpoint (`ScoreLedger+Checkpoint`).
     init(
         state: ScoreState, index: CommitIndex, records: Int, lastSeq: UInt64, lastRecorded: Int64?,
-        end: JournalPosition, typed: [String: [(occurred: Int64, id: String)]]
+        end: JournalPosition, typed: [String: [(occurred: Int64, seq: UInt64)]]
     ) {
         self.state = state
         self.index = index
@@ -96,7 +97,7 @@ struct ScoreLedger {
         // Taken out and put back: a copy of the list per event made replay quadratic.
         var list = typed.removeValue(forKey: event.action) ?? []
         let position = list.lastIndex { $0.occurred <= event.occurred }.map { $0 + 1 } ?? 0
-        list.insert((event.occurred, event.id), at: position)
+        list.insert((event.occurred, event.seq), at: position)
         typed[event.action] = list
     }
 
@@ -114,9 +115,9 @@ struct ScoreLedger {
         }
         for item in list[low...] {
             guard item.occurred <= occurred + window else { break }
-            if state.events[item.id] != nil, claims[item.id, default: requestID] == requestID {
-                claims[item.id] = requestID
-                return item.id
+            if let event = state.events[seq: item.seq], claims[event.id, default: requestID] == requestID {
+                claims[event.id] = requestID
+                return event.id
             }
         }
         return nil

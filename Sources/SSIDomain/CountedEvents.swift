@@ -29,12 +29,23 @@ public struct CountedEvents: Sendable {
         slots.lazy.compactMap { $0 }
     }
 
-    /// The id of the event at `position` (from 0) among those that count, in sequence order: O(1)
-    /// while none was undone since the table was built (a table just read back), a walk otherwise.
-    public func id(at position: Int) -> String? {
-        guard position >= 0, position < places.count else { return nil }
-        if slots.count == places.count { return slots.withUnsafeBufferPointer { $0[position]!.id } }
-        return values.dropFirst(position).first { _ in true }?.id
+    /// The event with this seq, if it counts: a binary search over the events in sequence order.
+    public subscript(seq seq: UInt64) -> ActionEvent? {
+        var low = 0
+        var high = slots.count
+        while low < high {
+            let middle = (low + high) / 2
+            // The first event at or after the middle: holes have no seq to compare.
+            var probe = middle
+            while probe < high, slots[probe] == nil { probe += 1 }
+            guard probe < high, let event = slots[probe] else {
+                high = middle
+                continue
+            }
+            if event.seq == seq { return event }
+            if event.seq < seq { low = probe + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// The newest event that counts.

@@ -25,7 +25,8 @@ import Testing
         let start = Self.start
         _ = ledger.commit(
             [
-                Self.action(1, "comment", at: start), Self.action(2, "comment", at: start + 60, source: "Comments.csv:2"),
+                Self.action(1, "comment", at: start),
+                Self.action(2, "comment", at: start + 60, source: "Comments.csv:2"),
                 Self.action(3, "comment", at: start + 3_600), Self.action(4, "like", at: start),
                 .undo(UndoEvent(id: "u5", seq: 5, target: "e3", recorded: start + 9_000, requestID: "r5")),
                 Self.action(6, "comment", at: start - 7_000),

@@ -42,10 +42,13 @@ struct KeyLocator: Sendable {
 }
 
 extension StringProtocol {
+    /// Without the leading and trailing characters found in `set` (a few characters: a scan of it
+    /// is cheaper than building a set, and every start reads the whole default configuration).
     func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        return String(
-            self.drop(while: { characters.contains($0) }).reversed().drop(while: { characters.contains($0) })
-                .reversed())
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
     }
 }

@@ -62,7 +62,7 @@ struct CommitIndex {
     }
 
     /// Forgets the request ids past the horizon (they already answer as unused): memory only.
-    mutating func forgetRequests() {
+    private mutating func forgetRequests() {
         let start = horizonStart
         let past = requests.compactMap { $0.value.isPast(start) && !Self.isLasting($0.key) ? $0.key : nil }
         for id in past { requests[id] = nil }

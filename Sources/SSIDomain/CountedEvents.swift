@@ -16,8 +16,6 @@ public struct CountedEvents: Sendable {
     /// How many events count.
     public var count: Int { places.count }
 
-    public var isEmpty: Bool { places.count == 0 }
-
     /// The event with this id, if it counts.
     public subscript(id: String) -> ActionEvent? {
         places[id].map { slots[Int($0)]! }

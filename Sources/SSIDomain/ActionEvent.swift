@@ -68,6 +68,9 @@ public struct ActionEvent: Sendable, Equatable {
         set { box = newValue.isEmpty ? nil : DetailsBox(details: newValue) }
     }
 
+    /// Whether any detail is set: a check of the box, nothing built or compared.
+    public var hasDetails: Bool { box != nil }
+
     public subscript<Value>(dynamicMember field: WritableKeyPath<Details, Value>) -> Value {
         get { details[keyPath: field] }
         set { details[keyPath: field] = newValue }

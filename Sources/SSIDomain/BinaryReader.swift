@@ -21,17 +21,23 @@ public struct BinaryReader {
     public var isAtEnd: Bool { position == end }
 
     public mutating func readUInt64() throws(Malformed) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < end else { throw Malformed("ends inside a number") }
-            let byte = bytes[position]
-            position += 1
-            guard shift < 64 else { throw Malformed("a number longer than 64 bits") }
-            value |= UInt64(byte & 0x7f) << shift
-            if byte & 0x80 == 0 { return value }
-            shift += 7
+        // A checkpoint is mostly these numbers: read over the buffer, one bounds check per number.
+        let (value, next) = bytes.withUnsafeBufferPointer { buffer -> (UInt64, Int) in
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            var index = position
+            while index < end, shift < 64 {
+                let byte = buffer[index]
+                index += 1
+                value |= UInt64(byte & 0x7f) << shift
+                if byte & 0x80 == 0 { return (value, index) }
+                shift += 7
+            }
+            return (0, index < end ? -1 : -2)
         }
+        guard next >= 0 else { throw Malformed(next == -1 ? "a number longer than 64 bits" : "ends inside a number") }
+        position = next
+        return value
     }
 
     public mutating func readInt64() throws(Malformed) -> Int64 {
@@ -68,6 +74,24 @@ public struct BinaryReader {
         let count = Int(length)
         defer { position += count }
         return String(decoding: bytes[position..<position + count], as: UTF8.self)
+    }
+
+    /// A string as `readString` reads it, except that 16 lowercase hex digits (an id as ssi-logd
+    /// makes it) come back as their value, and no string is made for them.
+    mutating func readHexValueOrString() throws(Malformed) -> (hexValue: UInt64?, text: String?) {
+        let length = try readUInt64()
+        guard length <= UInt64(end - position) else { throw Malformed("a string past the end") }
+        let count = Int(length)
+        defer { position += count }
+        let start = position
+        if count == 16,
+            let value = bytes.withUnsafeBufferPointer({
+                EventPlaces.hexValue(digits: UnsafeBufferPointer(rebasing: $0[start..<start + 16]))
+            })
+        {
+            return (value, nil)
+        }
+        return (nil, String(decoding: bytes[start..<start + count], as: UTF8.self))
     }
 
     public mutating func readOptionalString() throws(Malformed) -> String? {

@@ -1,15 +1,20 @@
-/// The action events that still count, in sequence order: a dense array of events and an index
-/// from id to place. An undone event leaves a hole, closed once holes outnumber events.
+/// The action events that still count, in sequence order: a dense array of compact events and an
+/// index from id to place. An undone event leaves a hole, closed once holes outnumber events.
 ///
-/// A table keyed by id kept each event in a bucket of a hash table at most three quarters full and
-/// doubled in steps: 2.6 buckets per event at 100,000 events, each the size of an event. Here the
-/// events are packed and only the index (an id and a 32-bit place) is sparse.
+/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (48 bytes, no string
+/// of its own) rather than as an `ActionEvent` (72 bytes inline plus its id's 64-byte heap string):
+/// an event is made again, id and all, only when one is asked for.
 public struct CountedEvents: Sendable {
-    /// Events in sequence order; nil where one was undone. The last, when any, is never nil.
-    private var slots: [ActionEvent?] = []
+    /// Events in sequence order; holes where one was undone. The last, when any, is never a hole.
+    private var slots: [KeptEvent] = []
     private var places = EventPlaces()
-    /// The newest event's seq, kept beside it: comparing with it must not copy the event.
-    private var newestSeq: UInt64?
+    /// Action names by their number in `KeptEvent.action`.
+    private var actionNames: [String] = []
+    private var actionNumbers: [String: UInt32] = [:]
+    /// Ids that are not 16 lowercase hex digits, by seq.
+    private var textIDs: [UInt64: String] = [:]
+    /// Tags, section and source of the events that have any, by seq.
+    private var details: [UInt64: ActionEvent.Details] = [:]
 
     public init() {}
 
@@ -18,41 +23,35 @@ public struct CountedEvents: Sendable {
 
     /// The event with this id, if it counts.
     public subscript(id: String) -> ActionEvent? {
-        places[id].map { slots[Int($0)]! }
+        places[id].map { event(at: Int($0)) }
     }
 
     /// Every event that counts, in sequence order. A plain sequence: what is built from it (`map`,
     /// `filter`) is built once, never walked again per index.
     public var values: some Sequence<ActionEvent> {
-        slots.lazy.compactMap { $0 }
+        slots.indices.lazy.filter { !slots[$0].flags.contains(.hole) }.map { event(at: $0) }
     }
 
-    /// The event with this seq, if it counts: a binary search over the events in sequence order.
+    /// The event with this seq, if it counts: a binary search, holes keep their seq.
     public subscript(seq seq: UInt64) -> ActionEvent? {
         var low = 0
         var high = slots.count
         while low < high {
             let middle = (low + high) / 2
-            // The first event at or after the middle: holes have no seq to compare.
-            var probe = middle
-            while probe < high, slots[probe] == nil { probe += 1 }
-            guard probe < high, let event = slots[probe] else {
-                high = middle
-                continue
-            }
-            if event.seq == seq { return event }
-            if event.seq < seq { low = probe + 1 } else { high = middle }
+            if slots[middle].seq < seq { low = middle + 1 } else { high = middle }
         }
-        return nil
+        guard low < slots.count, slots[low].seq == seq, !slots[low].flags.contains(.hole) else { return nil }
+        return event(at: low)
     }
 
     /// The newest event that counts.
-    public var latest: ActionEvent? { slots.last ?? nil }
+    public var latest: ActionEvent? { slots.isEmpty ? nil : event(at: slots.count - 1) }
 
     /// The newest event that counts and is not in `excluded`, walking back from the newest.
     public func latest(excluding excluded: Set<String>) -> ActionEvent? {
-        for slot in slots.reversed() {
-            if let event = slot, !excluded.contains(event.id) { return event }
+        for place in slots.indices.reversed() where !slots[place].flags.contains(.hole) {
+            let id = id(of: slots[place])
+            if !excluded.contains(id) { return event(at: place) }
         }
         return nil
     }
@@ -69,44 +68,132 @@ public struct CountedEvents: Sendable {
     /// Journals are replayed and committed in sequence order, so an event almost always goes last;
     /// an older one shifts the events after it, and their places are written again.
     mutating func insert(_ event: ActionEvent) -> Bool {
-        if newestSeq.map({ $0 < event.seq }) ?? true {
-            // The newest: one hash of its id, which also finds a repeated one.
-            if let existing = places.updateValue(UInt32(slots.count), forKey: event.id) {
-                _ = places.updateValue(existing, forKey: event.id)
-                return false
-            }
-            slots.append(event)
-            newestSeq = event.seq
-            return true
-        }
+        let hexValue = EventPlaces.hexValue(event.id)
+        let textID = hexValue == nil ? event.id : nil
+        let scored = event.keptForScoring
+        let held = scored.hasDetails ? scored.details : nil
+        let kept = kept(
+            seq: event.seq, action: event.action, occurred: event.occurred, recorded: event.recorded,
+            count: event.count, hexValue: hexValue, details: held)
+        if slots.last.map({ $0.seq < event.seq }) ?? true { return append(kept, textID: textID, details: held) }
         guard places[event.id] == nil else { return false }
         var place = slots.count
-        while place > 0 {
-            if let earlier = slots[place - 1], earlier.seq < event.seq { break }
-            place -= 1
+        while place > 0, slots[place - 1].seq >= event.seq { place -= 1 }
+        slots.insert(kept, at: place)
+        keepBeside(kept, textID: textID, details: held)
+        for index in place..<slots.count where !slots[index].flags.contains(.hole) { placeAgain(index) }
+        return true
+    }
+
+    /// Reads one event as `BinaryWriter.write(_: ActionEvent)` wrote it and adds it as the newest: a
+    /// checkpoint's events, in sequence order, without an `ActionEvent` or a string made for a hex id.
+    mutating func appendDecoded(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let (hexValue, textID) = try reader.readHexValueOrString()
+        let seq = try reader.readUInt64()
+        let action = try reader.readString()
+        let occurred = try reader.readInt64()
+        let recorded = try reader.readInt64()
+        let count = try reader.readInt()
+        let tags = try reader.readStrings()
+        let section = try reader.readOptionalString()
+        // The note, the link and the request id: a checkpoint holds none, and the state keeps none.
+        for _ in 0..<3 { _ = try reader.readOptionalString() }
+        let source = try reader.readOptionalString()
+        // Most events have no details: none made, none compared.
+        let details =
+            tags.isEmpty && section == nil && source == nil
+            ? nil : ActionEvent.Details(tags: tags, section: section, source: source)
+        guard (slots.last?.seq ?? 0) < seq else {
+            throw BinaryReader.Malformed(
+                "event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is out of sequence order")
         }
-        slots.insert(event, at: place)
-        for index in place..<slots.count {
-            if let id = slots[index]?.id { _ = places.updateValue(UInt32(index), forKey: id) }
+        let kept = kept(
+            seq: seq, action: action, occurred: occurred, recorded: recorded, count: count, hexValue: hexValue,
+            details: details)
+        guard append(kept, textID: textID, details: details) else {
+            throw BinaryReader.Malformed("event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is repeated")
         }
+    }
+
+    /// Adds the newest event: one hash of its id, which also finds a repeated one.
+    private mutating func append(_ kept: KeptEvent, textID: String?, details: ActionEvent.Details?) -> Bool {
+        let place = UInt32(slots.count)
+        let id = textID ?? ""
+        let hexValue = textID == nil ? kept.idValue : nil
+        if let existing = places.updateValue(place, forKey: id, hexValue: hexValue) {
+            _ = places.updateValue(existing, forKey: id, hexValue: hexValue)
+            return false
+        }
+        slots.append(kept)
+        keepBeside(kept, textID: textID, details: details)
         return true
     }
 
     /// Removes the event with this id and returns it; nil when it does not count.
     mutating func remove(id: String) -> ActionEvent? {
-        guard let place = places.removeValue(forKey: id) else { return nil }
-        let event = slots[Int(place)]
-        slots[Int(place)] = nil
-        if Int(place) == slots.count - 1 {
-            while let last = slots.last, last == nil { slots.removeLast() }
-            newestSeq = slots.last??.seq
+        guard let place = places.removeValue(forKey: id).map(Int.init) else { return nil }
+        let event = event(at: place)
+        let seq = slots[place].seq
+        textIDs[seq] = nil
+        details[seq] = nil
+        slots[place].flags = [.hole]
+        if place == slots.count - 1 {
+            while let last = slots.last, last.flags.contains(.hole) { slots.removeLast() }
         }
         if slots.count > 2 * places.count + 1_024 { closeHoles() }
         return event
     }
 
     private mutating func closeHoles() {
-        slots = slots.compactMap { $0 }.map(Optional.some)
-        for (index, event) in slots.enumerated() { _ = places.updateValue(UInt32(index), forKey: event!.id) }
+        slots.removeAll { $0.flags.contains(.hole) }
+        for index in slots.indices { placeAgain(index) }
+    }
+
+    private mutating func placeAgain(_ index: Int) {
+        let kept = slots[index]
+        if kept.flags.contains(.hexID) {
+            _ = places.updateValue(UInt32(index), forHexValue: kept.idValue)
+        } else {
+            _ = places.updateValue(UInt32(index), forKey: textIDs[kept.seq]!, hexValue: nil)
+        }
+    }
+
+    /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.
+    private mutating func kept(
+        seq: UInt64, action: String, occurred: Int64, recorded: Int64, count: Int, hexValue: UInt64?,
+        details: ActionEvent.Details?
+    ) -> KeptEvent {
+        var flags: KeptEvent.Flags = []
+        if hexValue != nil { flags.insert(.hexID) }
+        if details != nil { flags.insert(.details) }
+        return KeptEvent(
+            seq: seq, occurred: occurred, recorded: recorded, count: count, idValue: hexValue ?? 0,
+            action: actionNumber(action), flags: flags)
+    }
+
+    private mutating func keepBeside(_ kept: KeptEvent, textID: String?, details: ActionEvent.Details?) {
+        if let textID { textIDs[kept.seq] = textID }
+        if let details { self.details[kept.seq] = details }
+    }
+
+    private mutating func actionNumber(_ name: String) -> UInt32 {
+        if let number = actionNumbers[name] { return number }
+        let number = UInt32(actionNames.count)
+        actionNames.append(name)
+        actionNumbers[name] = number
+        return number
+    }
+
+    private func id(of kept: KeptEvent) -> String {
+        kept.flags.contains(.hexID) ? EventPlaces.hexText(kept.idValue) : textIDs[kept.seq]!
+    }
+
+    private func event(at place: Int) -> ActionEvent {
+        let kept = slots[place]
+        var event = ActionEvent(
+            id: id(of: kept), seq: kept.seq, action: actionNames[Int(kept.action)], occurred: kept.occurred,
+            recorded: kept.recorded, count: kept.count)
+        if kept.flags.contains(.details) { event.details = details[kept.seq]! }
+        return event
     }
 }

@@ -13,10 +13,14 @@ struct EventPlaces: Sendable {
         return text[id]
     }
 
-    /// Sets the place of `id`; returns the place it had, if any.
-    mutating func updateValue(_ place: UInt32, forKey id: String) -> UInt32? {
-        if let value = Self.hexValue(id) { return hex.updateValue(place, forKey: value) }
+    /// Sets the place of `id`, whose `hexValue(id)` the caller has; returns the place it had, if any.
+    mutating func updateValue(_ place: UInt32, forKey id: String, hexValue: UInt64?) -> UInt32? {
+        if let hexValue { return hex.updateValue(place, forKey: hexValue) }
         return text.updateValue(place, forKey: id)
+    }
+
+    mutating func updateValue(_ place: UInt32, forHexValue value: UInt64) -> UInt32? {
+        hex.updateValue(place, forKey: value)
     }
 
     mutating func removeValue(forKey id: String) -> UInt32? {
@@ -31,10 +35,22 @@ struct EventPlaces: Sendable {
     static func hexValue(_ id: String) -> UInt64? {
         var utf8 = id.utf8
         guard utf8.count == 16 else { return nil }
-        return utf8.withContiguousStorageIfAvailable(Self.hexValue) ?? Self.hexValue(Array(utf8))
+        return utf8.withContiguousStorageIfAvailable(Self.hexValue(digits:)) ?? Self.hexValue(digits: Array(utf8))
     }
 
-    private static func hexValue<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
+    /// The id whose `hexValue` is `value`: 16 lowercase hex digits.
+    static func hexText(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
+    }
+
+    /// The value of these digits when each is a lowercase hex digit (the caller checks there are 16).
+    static func hexValue<Digits: Collection<UInt8>>(digits: Digits) -> UInt64? {
         var value: UInt64 = 0
         for digit in digits {
             switch digit {

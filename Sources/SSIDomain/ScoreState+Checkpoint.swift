@@ -24,14 +24,7 @@ extension ScoreState {
         // Sized at once: growing a table of a million events rehashes it twenty times.
         let count = try reader.readCount()
         events.reserveCapacity(count)
-        var lastSeq: UInt64 = 0
-        for _ in 0..<count {
-            let event = try reader.readActionEvent()
-            guard event.seq > lastSeq, events.insert(event) else {
-                throw BinaryReader.Malformed("event \(event.id) is repeated or out of sequence order")
-            }
-            lastSeq = event.seq
-        }
+        for _ in 0..<count { try events.appendDecoded(from: &reader) }
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             undone[try reader.readString()] = try reader.readString()
         }

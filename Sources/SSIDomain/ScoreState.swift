@@ -41,8 +41,9 @@ public struct ScoreState: Sendable {
     public mutating func apply(_ entry: JournalEntry) throws(Rejection) {
         switch entry {
         case .action(let event):
-            // The state keeps what scoring and undo need; notes and links stay in the journal.
-            guard undone[event.id] == nil, events.insert(event.keptForScoring) else {
+            // The state keeps what scoring and undo need (`keptForScoring`); notes and links stay in
+            // the journal.
+            guard undone[event.id] == nil, events.insert(event) else {
                 throw .duplicateEvent(event.id)
             }
             inputs.add(event, model: model, calendar: calendar)

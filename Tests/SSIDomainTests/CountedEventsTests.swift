@@ -6,8 +6,31 @@ import Testing
 /// The packed table of counting events answers exactly as a table keyed by id plus a search of
 /// every event would, through appends, older inserts, undos and the closing of holes.
 @Suite struct CountedEventsTests {
+    /// Actions, counts, times and details vary with the seq, so a field kept in the wrong place shows.
     static func event(_ seq: UInt64, id: String? = nil) -> ActionEvent {
-        ActionEvent(id: id ?? "e\(seq)", seq: seq, action: "comment", occurred: Int64(seq), recorded: Int64(seq))
+        let actions = ["comment", "like", "connect", "profile-view"]
+        return ActionEvent(
+            id: id ?? "e\(seq)", seq: seq, action: actions[Int(seq % 4)], occurred: Int64(seq) * 37 % 10_007,
+            recorded: Int64(seq) + 5, count: Int(seq % 3) + 1, tags: seq % 5 == 0 ? ["coworker", "t\(seq)"] : [],
+            section: seq % 7 == 0 ? "headline" : nil, note: seq % 2 == 0 ? "note \(seq)" : nil,
+            url: seq % 9 == 0 ? "https://example.org/\(seq)" : nil, requestID: seq % 3 == 0 ? "r\(seq)" : nil,
+            source: seq % 11 == 0 ? "Shares.csv:\(seq)" : nil)
+    }
+
+    @Test func aKeptEventReadsBackAsItsKeptCopy() {
+        var table = CountedEvents()
+        let events = (1...200).map {
+            Self.event(UInt64($0), id: $0 % 2 == 0 ? nil : EventPlaces.hexText(UInt64($0) << 40))
+        }
+        for event in events { _ = table.insert(event) }
+        for event in events {
+            #expect(table[event.id] == event.keptForScoring)
+            #expect(table[seq: event.seq] == event.keptForScoring)
+        }
+        #expect(Array(table.values) == events.map(\.keptForScoring))
+        #expect(events.contains { $0.note != nil } && events.contains { !$0.tags.isEmpty })
+        #expect(
+            EventPlaces.hexText(0xFF) == "00000000000000ff" && EventPlaces.hexValue(EventPlaces.hexText(.max)) == .max)
     }
 
     /// Ids as ssi-logd makes them (16 lowercase hex digits) are keyed by their value, any other by its
@@ -27,8 +50,9 @@ import Testing
         #expect(table["ff"]?.seq == 3 && table["0000000000000001"] == nil)
     }
 
-    @Test func aHoleCostsNoMoreThanAnEvent() {
-        #expect(MemoryLayout<ActionEvent?>.stride == MemoryLayout<ActionEvent>.stride)
+    /// What every counting event costs in the array, holes included: no string of its own.
+    @Test func aKeptEventIsFortyEightBytes() {
+        #expect(MemoryLayout<KeptEvent>.stride == 48)
     }
 
     @Test func itAnswersAsASearchOfEveryEventWould() {
@@ -53,7 +77,7 @@ import Testing
                     seq, id: seq % 2 == 0 ? String(repeating: "0", count: 16 - hex.count) + hex : nil)
                 let added = table.insert(event)
                 #expect(added == (reference[event.id] == nil))
-                reference[event.id] = event
+                if added { reference[event.id] = event.keptForScoring }
             case 5:
                 let ids = reference.keys.sorted()
                 if !ids.isEmpty {
@@ -85,6 +109,30 @@ import Testing
             }
         }
         #expect(compared > 100)
+    }
+
+    /// A checkpoint's events are read straight into the kept form: the same events as inserting
+    /// each, and a repeated or out-of-order one refused.
+    @Test func decodedEventsEqualInsertedOnes() throws {
+        let events = (1...300).map {
+            Self.event(UInt64($0) * 2, id: $0 % 3 == 0 ? nil : EventPlaces.hexText(UInt64($0) * 977))
+        }
+        var writer = BinaryWriter()
+        for event in events { writer.write(event) }
+        var reader = BinaryReader(writer.bytes)
+        var decoded = CountedEvents()
+        for _ in events { try decoded.appendDecoded(from: &reader) }
+        #expect(reader.isAtEnd)
+        #expect(Array(decoded.values) == events.map(\.keptForScoring))
+        for event in events.prefix(50) { #expect(decoded[event.id] == event.keptForScoring) }
+        for (bad, why) in [(events[0], "out of order"), (Self.event(10_000, id: events[4].id), "repeated")] {
+            var again = decoded
+            var writer = BinaryWriter()
+            writer.write(bad)
+            var reader = BinaryReader(writer.bytes)
+            #expect(throws: BinaryReader.Malformed.self, "\(why)") { try again.appendDecoded(from: &reader) }
+            #expect(again.count == events.count)
+        }
     }
 
     @Test func holesAreClosedOnceTheyOutnumberTheEvents() {

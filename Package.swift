@@ -81,6 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "SSIConfigTests", dependencies: ["SSIConfig"]),
         .testTarget(name: "SSIImportTests", dependencies: ["SSIImport"]),
+        .testTarget(name: "SSIJSONTests", dependencies: ["SSIJSON"]),
         .testTarget(name: "SSIJournalTests", dependencies: ["SSIJournal", "SSIJournalSimulation"]),
         .testTarget(
             name: "SSIProtocolTests",

@@ -43,7 +43,7 @@ public enum JournalRecord {
             members += snapshotMembers(snapshot.values)
         }
         if let request = entry.requestID { members.append(("req", .string(request))) }
-        var body = Array(JSONValue.object(members).serialized().utf8)
+        var body = JSONValue.object(members).serializedBytes()
         body.removeLast()  // the closing brace: the checksum goes inside the object
         let crc = CRC32C.checksum(body)
         body += crcPrefix

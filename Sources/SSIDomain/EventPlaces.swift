@@ -3,7 +3,7 @@
 /// that is mostly empty buckets, and hashed without reading the string's storage. Any other id (a
 /// journal written by hand, an older tool) is keyed by its text.
 struct EventPlaces: Sendable {
-    private var hex: [UInt64: UInt32] = [:]
+    private var hex = HexPlaceTable()
     private var text: [String: UInt32] = [:]
 
     var count: Int { hex.count + text.count }

@@ -29,7 +29,8 @@ extension ScoreLedger {
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let action = try reader.readString()
             var list: [(occurred: Int64, seq: UInt64)] = []
-            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readEach(reserving: { list.reserveCapacity($0) }) {
+                (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 list.append((try reader.readInt64(), try reader.readUInt64()))
             }
             guard zip(list, list.dropFirst()).allSatisfy({ $0.occurred <= $1.occurred }) else {

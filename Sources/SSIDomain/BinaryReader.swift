@@ -125,6 +125,16 @@ public struct BinaryReader {
         for _ in 0..<(try readCount()) { try body(&self) }
     }
 
+    /// `readEach`, telling `reserve` the count first: lists of a checkpoint are sized once, not grown
+    /// by doubling (half empty on average: megabytes at a million events).
+    public mutating func readEach(
+        reserving reserve: (Int) -> Void, _ body: (inout BinaryReader) throws(Malformed) -> Void
+    ) throws(Malformed) {
+        let count = try readCount()
+        reserve(count)
+        for _ in 0..<count { try body(&self) }
+    }
+
     public mutating func readFixed() throws(Malformed) -> UInt64 {
         guard end - position >= 8 else { throw Malformed("ends inside a fixed word") }
         var value: UInt64 = 0

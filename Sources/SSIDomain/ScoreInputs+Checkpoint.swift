@@ -72,17 +72,20 @@ extension ScoreInputs {
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let action = try reader.readString()
             var series = SlotSeries()
-            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readEach(reserving: { series.reserveCapacity($0) }) {
+                (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 let slot = try reader.readInt64()
                 guard slot > (series.slots.last ?? .min) else { throw BinaryReader.Malformed("slots out of order") }
                 series.append(slot: slot, value: try reader.readInt64())
             }
             activity[action] = series
         }
-        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+        try reader.readEach(reserving: { capEntries.reserveCapacity($0) }) {
+            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let key = CapKey(action: try reader.readString(), day: try reader.readInt64())
             var entries: [CapEntry] = []
-            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readEach(reserving: { entries.reserveCapacity($0) }) {
+                (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 entries.append(
                     CapEntry(
                         occurred: try reader.readInt64(), seq: try reader.readUInt64(), units: try reader.readInt()))
@@ -96,7 +99,10 @@ extension ScoreInputs {
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let name = try reader.readString()
             var counts = RateCounts(hits: try reader.readInt(), totalTries: try reader.readInt())
-            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readEach(reserving: {
+                counts.tryTimes.reserveCapacity($0)
+                counts.tryUnits.reserveCapacity($0)
+            }) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 let time = try reader.readInt64()
                 guard time > (counts.tryTimes.last ?? .min) else { throw BinaryReader.Malformed("tries out of order") }
                 counts.tryTimes.append(time)
@@ -104,14 +110,17 @@ extension ScoreInputs {
             }
             rates[name] = counts
         }
-        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+        try reader.readEach(reserving: { activeEvents.reserveCapacity($0) }) {
+            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             activeEvents[try reader.readInt64()] = try reader.readInt()
         }
-        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+        try reader.readEach(reserving: { dailyUnits.reserveCapacity($0) }) {
+            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             dailyUnits[CapKey(action: try reader.readString(), day: try reader.readInt64())] = try reader.readInt()
         }
         latestOccurred = try reader.readInt64()
-        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+        try reader.readEach(reserving: { daily.reserveCapacity($0) }) {
+            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let day = try reader.readInt64()
             var totals = DayTotals()
             totals.tallies = try Self.readCounts(&reader)

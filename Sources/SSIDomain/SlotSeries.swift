@@ -24,6 +24,11 @@ struct SlotSeries: Sendable, Equatable {
         }
     }
 
+    mutating func reserveCapacity(_ capacity: Int) {
+        slots.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     /// Appends a slot after every slot held (reading a checkpoint back, in order).
     mutating func append(slot: Int64, value: Milli) {
         slots.append(slot)

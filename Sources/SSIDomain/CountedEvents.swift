@@ -1,7 +1,7 @@
 /// The action events that still count, in sequence order: a dense array of compact events and an
 /// index from id to place. An undone event leaves a hole, closed once holes outnumber events.
 ///
-/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (48 bytes, no string
+/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (40 bytes, no string
 /// of its own) rather than as an `ActionEvent` (72 bytes inline plus its id's 64-byte heap string):
 /// an event is made again, id and all, only when one is asked for.
 public struct CountedEvents: Sendable {
@@ -15,6 +15,10 @@ public struct CountedEvents: Sendable {
     private var textIDs: [UInt64: String] = [:]
     /// Tags, section and source of the events that have any, by seq.
     private var details: [UInt64: ActionEvent.Details] = [:]
+    /// What does not fit in a `KeptEvent`'s narrow fields, by seq (`KeptEvent.Flags.wide`).
+    private var wide: [UInt64: Wide] = [:]
+
+    private typealias Wide = (recorded: Int64, count: Int, action: UInt32)
 
     public init() {}
 
@@ -72,15 +76,17 @@ public struct CountedEvents: Sendable {
         let textID = hexValue == nil ? event.id : nil
         let scored = event.keptForScoring
         let held = scored.hasDetails ? scored.details : nil
-        let kept = kept(
+        let (kept, wide) = kept(
             seq: event.seq, action: event.action, occurred: event.occurred, recorded: event.recorded,
             count: event.count, hexValue: hexValue, details: held)
-        if slots.last.map({ $0.seq < event.seq }) ?? true { return append(kept, textID: textID, details: held) }
+        if slots.last.map({ $0.seq < event.seq }) ?? true {
+            return append(kept, textID: textID, details: held, wide: wide)
+        }
         guard places[event.id] == nil else { return false }
         var place = slots.count
         while place > 0, slots[place - 1].seq >= event.seq { place -= 1 }
         slots.insert(kept, at: place)
-        keepBeside(kept, textID: textID, details: held)
+        keepBeside(kept, textID: textID, details: held, wide: wide)
         for index in place..<slots.count where !slots[index].flags.contains(.hole) { placeAgain(index) }
         return true
     }
@@ -107,16 +113,18 @@ public struct CountedEvents: Sendable {
             throw BinaryReader.Malformed(
                 "event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is out of sequence order")
         }
-        let kept = kept(
+        let (kept, wide) = kept(
             seq: seq, action: action, occurred: occurred, recorded: recorded, count: count, hexValue: hexValue,
             details: details)
-        guard append(kept, textID: textID, details: details) else {
+        guard append(kept, textID: textID, details: details, wide: wide) else {
             throw BinaryReader.Malformed("event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is repeated")
         }
     }
 
     /// Adds the newest event: one hash of its id, which also finds a repeated one.
-    private mutating func append(_ kept: KeptEvent, textID: String?, details: ActionEvent.Details?) -> Bool {
+    private mutating func append(
+        _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
+    ) -> Bool {
         let place = UInt32(slots.count)
         let id = textID ?? ""
         let hexValue = textID == nil ? kept.idValue : nil
@@ -125,7 +133,7 @@ public struct CountedEvents: Sendable {
             return false
         }
         slots.append(kept)
-        keepBeside(kept, textID: textID, details: details)
+        keepBeside(kept, textID: textID, details: details, wide: wide)
         return true
     }
 
@@ -136,6 +144,7 @@ public struct CountedEvents: Sendable {
         let seq = slots[place].seq
         textIDs[seq] = nil
         details[seq] = nil
+        wide[seq] = nil
         slots[place].flags = [.hole]
         if place == slots.count - 1 {
             while let last = slots.last, last.flags.contains(.hole) { slots.removeLast() }
@@ -162,18 +171,32 @@ public struct CountedEvents: Sendable {
     private mutating func kept(
         seq: UInt64, action: String, occurred: Int64, recorded: Int64, count: Int, hexValue: UInt64?,
         details: ActionEvent.Details?
-    ) -> KeptEvent {
+    ) -> (KeptEvent, Wide?) {
         var flags: KeptEvent.Flags = []
         if hexValue != nil { flags.insert(.hexID) }
         if details != nil { flags.insert(.details) }
-        return KeptEvent(
-            seq: seq, occurred: occurred, recorded: recorded, count: count, idValue: hexValue ?? 0,
-            action: actionNumber(action), flags: flags)
+        let number = actionNumber(action)
+        let (lag, lagOverflow) = recorded.subtractingReportingOverflow(occurred)
+        guard !lagOverflow, let narrowLag = Int32(exactly: lag), let narrowCount = Int32(exactly: count),
+            let narrowAction = UInt16(exactly: number)
+        else {
+            flags.insert(.wide)
+            let kept = KeptEvent(
+                seq: seq, occurred: occurred, idValue: hexValue ?? 0, recordedLag: 0, count: 0, action: 0, flags: flags)
+            return (kept, (recorded, count, number))
+        }
+        let kept = KeptEvent(
+            seq: seq, occurred: occurred, idValue: hexValue ?? 0, recordedLag: narrowLag, count: narrowCount,
+            action: narrowAction, flags: flags)
+        return (kept, nil)
     }
 
-    private mutating func keepBeside(_ kept: KeptEvent, textID: String?, details: ActionEvent.Details?) {
+    private mutating func keepBeside(
+        _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
+    ) {
         if let textID { textIDs[kept.seq] = textID }
         if let details { self.details[kept.seq] = details }
+        if let wide { self.wide[kept.seq] = wide }
     }
 
     private mutating func actionNumber(_ name: String) -> UInt32 {
@@ -190,9 +213,12 @@ public struct CountedEvents: Sendable {
 
     private func event(at place: Int) -> ActionEvent {
         let kept = slots[place]
+        let (recorded, count, action) =
+            kept.flags.contains(.wide)
+            ? wide[kept.seq]! : (kept.occurred + Int64(kept.recordedLag), Int(kept.count), UInt32(kept.action))
         var event = ActionEvent(
-            id: id(of: kept), seq: kept.seq, action: actionNames[Int(kept.action)], occurred: kept.occurred,
-            recorded: kept.recorded, count: kept.count)
+            id: id(of: kept), seq: kept.seq, action: actionNames[Int(action)], occurred: kept.occurred,
+            recorded: recorded, count: count)
         if kept.flags.contains(.details) { event.details = details[kept.seq]! }
         return event
     }

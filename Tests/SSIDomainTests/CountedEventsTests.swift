@@ -50,9 +50,45 @@ import Testing
         #expect(table["ff"]?.seq == 3 && table["0000000000000001"] == nil)
     }
 
+    /// Every byte in every place of an id: a hex value only for 16 lowercase hex digits.
+    @Test func onlyLowercaseHexDigitsMakeAValue() {
+        for byte in UInt8(0)...UInt8(255) {
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            for place in [0, 7, 15] {
+                var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 16)
+                digits[place] = byte
+                let value = EventPlaces.hexValue(digits: digits)
+                let expected =
+                    isDigit || isLetter ? UInt64(isDigit ? byte - 48 : byte - 87) << UInt64(4 * (15 - place)) : nil
+                #expect(value == expected, "byte \(byte) at \(place)")
+            }
+        }
+    }
+
     /// What every counting event costs in the array, holes included: no string of its own.
-    @Test func aKeptEventIsFortyEightBytes() {
-        #expect(MemoryLayout<KeptEvent>.stride == 48)
+    @Test func aKeptEventIsFortyBytes() {
+        #expect(MemoryLayout<KeptEvent>.stride == 40)
+    }
+
+    /// A time recorded 68 years after, a count past 2^31 and more than 65,536 action names do not fit
+    /// the narrow fields; they read back all the same, and an undo takes them away.
+    @Test func wideFieldsReadBackAsGiven() {
+        var table = CountedEvents()
+        var events: [ActionEvent] = []
+        for seq in UInt64(1)...70_000 {
+            let wide = seq % 10_000 == 0
+            let event = ActionEvent(
+                id: "w\(seq)", seq: seq, action: "a\(seq)", occurred: wide ? -5 : Int64(seq),
+                recorded: wide ? Int64(Int32.max) + 10 : Int64(seq) + 30, count: wide ? Int(Int32.max) + 1 : 2)
+            events.append(event)
+            _ = table.insert(event)
+        }
+        for event in events where event.seq % 10_000 == 0 || event.seq > 65_530 || event.seq < 5 {
+            #expect(table[event.id] == event)
+        }
+        #expect(table.remove(id: "w20000") == events[19_999] && table["w20000"] == nil)
+        #expect(table.latest == events.last && table[seq: 70_000] == events.last)
     }
 
     @Test func itAnswersAsASearchOfEveryEventWould() {

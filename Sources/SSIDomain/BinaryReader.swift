@@ -122,7 +122,7 @@ public struct BinaryReader {
 
     /// Reads what `BinaryWriter.write(each:_:)` wrote: a count, then `body` once per element.
     public mutating func readEach(_ body: (inout BinaryReader) throws(Malformed) -> Void) throws(Malformed) {
-        for _ in 0..<(try readCount()) { try body(&self) }
+        try readEach(reserving: { _ in }, body)
     }
 
     /// `readEach`, telling `reserve` the count first: lists of a checkpoint are sized once, not grown

@@ -109,16 +109,14 @@ public struct CountedEvents: Sendable {
         let details =
             tags.isEmpty && section == nil && source == nil
             ? nil : ActionEvent.Details(tags: tags, section: section, source: source)
-        guard (slots.last?.seq ?? 0) < seq else {
-            throw BinaryReader.Malformed(
-                "event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is out of sequence order")
+        func refused(_ why: String) -> BinaryReader.Malformed {
+            BinaryReader.Malformed("event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is \(why)")
         }
+        guard (slots.last?.seq ?? 0) < seq else { throw refused("out of sequence order") }
         let (kept, wide) = kept(
             seq: seq, action: action, occurred: occurred, recorded: recorded, count: count, hexValue: hexValue,
             details: details)
-        guard append(kept, textID: textID, details: details, wide: wide) else {
-            throw BinaryReader.Malformed("event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is repeated")
-        }
+        guard append(kept, textID: textID, details: details, wide: wide) else { throw refused("repeated") }
     }
 
     /// Adds the newest event: one hash of its id, which also finds a repeated one.
@@ -126,10 +124,8 @@ public struct CountedEvents: Sendable {
         _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
     ) -> Bool {
         let place = UInt32(slots.count)
-        let id = textID ?? ""
-        let hexValue = textID == nil ? kept.idValue : nil
-        if let existing = places.updateValue(place, forKey: id, hexValue: hexValue) {
-            _ = places.updateValue(existing, forKey: id, hexValue: hexValue)
+        if let existing = setPlace(place, of: kept, textID: textID) {
+            _ = setPlace(existing, of: kept, textID: textID)
             return false
         }
         slots.append(kept)
@@ -160,11 +156,13 @@ public struct CountedEvents: Sendable {
 
     private mutating func placeAgain(_ index: Int) {
         let kept = slots[index]
-        if kept.flags.contains(.hexID) {
-            _ = places.updateValue(UInt32(index), forHexValue: kept.idValue)
-        } else {
-            _ = places.updateValue(UInt32(index), forKey: textIDs[kept.seq]!, hexValue: nil)
-        }
+        _ = setPlace(UInt32(index), of: kept, textID: kept.flags.contains(.hexID) ? nil : textIDs[kept.seq])
+    }
+
+    /// Indexes the event's id at `place`, by its value or by `textID`; returns the place it had.
+    private mutating func setPlace(_ place: UInt32, of kept: KeptEvent, textID: String?) -> UInt32? {
+        kept.flags.contains(.hexID)
+            ? places.updateValue(place, forHexValue: kept.idValue) : places.updateValue(place, forText: textID!)
     }
 
     /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.

@@ -13,14 +13,14 @@ struct EventPlaces: Sendable {
         return text[id]
     }
 
-    /// Sets the place of `id`, whose `hexValue(id)` the caller has; returns the place it had, if any.
-    mutating func updateValue(_ place: UInt32, forKey id: String, hexValue: UInt64?) -> UInt32? {
-        if let hexValue { return hex.updateValue(place, forKey: hexValue) }
-        return text.updateValue(place, forKey: id)
-    }
-
+    /// Sets the place of the id whose `hexValue` is `value`; returns the place it had, if any.
     mutating func updateValue(_ place: UInt32, forHexValue value: UInt64) -> UInt32? {
         hex.updateValue(place, forKey: value)
+    }
+
+    /// Sets the place of an id that has no `hexValue`; returns the place it had, if any.
+    mutating func updateValue(_ place: UInt32, forText id: String) -> UInt32? {
+        text.updateValue(place, forKey: id)
     }
 
     mutating func removeValue(forKey id: String) -> UInt32? {

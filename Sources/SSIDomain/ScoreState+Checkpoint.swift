@@ -22,9 +22,9 @@ extension ScoreState {
         self.init(model: model)
         inputs = try ScoreInputs(decoding: &reader)
         // Sized at once: growing a table of a million events rehashes it twenty times.
-        let count = try reader.readCount()
-        events.reserveCapacity(count)
-        for _ in 0..<count { try events.appendDecoded(from: &reader) }
+        try reader.readEach(reserving: { events.reserveCapacity($0) }) {
+            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try events.appendDecoded(from: &reader)
+        }
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             undone[try reader.readString()] = try reader.readString()
         }

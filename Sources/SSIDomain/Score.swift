@@ -1,25 +1,53 @@
 /// A score as reported: each pillar in hundredths of a point, the total their sum.
 public struct Score: Sendable, Equatable, CustomStringConvertible {
-    /// Hundredths of a point per pillar, 0...2500.
-    public var pillarHundredths: [Pillar: Int]
+    // A field per pillar rather than a dictionary: every log answers with a score, and the first
+    // dictionary keyed by pillar in a process has the Swift runtime look up `Pillar: Hashable` by
+    // scanning every protocol conformance in the binary (the client's quick entry paid it each run).
+    private var brand: Int
+    private var find: Int
+    private var engage: Int
+    private var relationships: Int
 
+    /// Hundredths of a point per pillar, 0...2500.
+    public init(brand: Int, find: Int, engage: Int, relationships: Int) {
+        self.brand = brand
+        self.find = find
+        self.engage = engage
+        self.relationships = relationships
+    }
+
+    /// A pillar missing from `pillarHundredths` counts as 0.
     public init(pillarHundredths: [Pillar: Int]) {
-        self.pillarHundredths = pillarHundredths
+        self.init(
+            brand: pillarHundredths[.brand] ?? 0, find: pillarHundredths[.find] ?? 0,
+            engage: pillarHundredths[.engage] ?? 0, relationships: pillarHundredths[.relationships] ?? 0)
     }
 
     init(pillarValues: [Pillar: Double]) {
-        var hundredths: [Pillar: Int] = [:]
-        for pillar in Pillar.allCases {
-            let value = min(Pillar.maximum, max(0, pillarValues[pillar] ?? 0))
-            hundredths[pillar] = Int((value * 100).rounded())
+        func hundredths(_ pillar: Pillar) -> Int {
+            Int((min(Pillar.maximum, max(0, pillarValues[pillar] ?? 0)) * 100).rounded())
         }
-        self.pillarHundredths = hundredths
+        self.init(
+            brand: hundredths(.brand), find: hundredths(.find), engage: hundredths(.engage),
+            relationships: hundredths(.relationships))
+    }
+
+    /// Hundredths of a point per pillar, 0...2500, every pillar present.
+    public var pillarHundredths: [Pillar: Int] {
+        [.brand: brand, .find: find, .engage: engage, .relationships: relationships]
     }
 
     /// The total in hundredths: the sum of the reported pillars, so the parts always add up.
-    public var totalHundredths: Int { Pillar.allCases.reduce(0) { $0 + (pillarHundredths[$1] ?? 0) } }
+    public var totalHundredths: Int { brand + find + engage + relationships }
 
-    public func hundredths(_ pillar: Pillar) -> Int { pillarHundredths[pillar] ?? 0 }
+    public func hundredths(_ pillar: Pillar) -> Int {
+        switch pillar {
+        case .brand: brand
+        case .find: find
+        case .engage: engage
+        case .relationships: relationships
+        }
+    }
 
     public var total: Double { Double(totalHundredths) / 100 }
 

@@ -8,7 +8,7 @@ struct ActionsCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: ActionsResult = try ClientExit.perform(.actions, options: options)
+        let result: ActionsResult = try ClientExit.perform(.actions, options: options.settings)
         guard !options.json else { return }
         print("\(TextFormat.padded("ACTION", 16)) \(TextFormat.padded("PILLAR", 14)) POINTS  CAP  SUMMARY")
         for action in result.actions {

@@ -19,7 +19,7 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        var quiet = options
+        var quiet = options.settings
         quiet.json = apply ? false : options.json
         let result: CalibrationResult = try ClientExit.perform(.calibrate, options: quiet)
         if let refusal = result.refusal {
@@ -39,7 +39,7 @@ struct CalibrateCommand: ParsableCommand {
             ClientExit.printError("ssi-log: \(failure)")
             throw ExitCode(ClientExit.ioError)
         }
-        let reloaded: ReloadResult = try ClientExit.perform(.reload, options: options)
+        let reloaded: ReloadResult = try ClientExit.perform(.reload, options: options.settings)
         if !options.json { print("wrote \(result.calibrationFile); reloaded (\(reloaded.config))") }
     }
 

@@ -16,7 +16,7 @@ enum ClientExit {
 
     /// Sends one operation and reads its typed result; with `--json`, prints the result object.
     static func perform<Result: WireResult>(
-        _ operation: Request.Operation, as type: Result.Type = Result.self, options: ClientOptions
+        _ operation: Request.Operation, as type: Result.Type = Result.self, options: ClientSettings
     ) throws -> Result {
         let connection = connect(options: options)
         defer { connection.close() }
@@ -62,7 +62,7 @@ enum ClientExit {
     }
 
     /// Connects to the daemon, or exits 69 with how to start it.
-    static func connect(options: ClientOptions) -> DaemonConnection {
+    static func connect(options: ClientSettings) -> DaemonConnection {
         do throws(DaemonConnection.Failure) {
             return try DaemonConnection(path: DefaultPaths.socket(explicit: options.socket))
         } catch {
@@ -71,7 +71,7 @@ enum ClientExit {
     }
 
     /// One request and its response line, or exit 69 or 74.
-    static func exchange(_ request: Request, on connection: DaemonConnection, options: ClientOptions) -> JSONValue {
+    static func exchange(_ request: Request, on connection: DaemonConnection, options: ClientSettings) -> JSONValue {
         do throws(DaemonConnection.Failure) {
             return try connection.exchange(request)
         } catch {
@@ -80,7 +80,7 @@ enum ClientExit {
     }
 
     /// The next pipelined response, or exit 69 or 74.
-    static func receive(on connection: DaemonConnection, options: ClientOptions) -> JSONValue {
+    static func receive(on connection: DaemonConnection, options: ClientSettings) -> JSONValue {
         do throws(DaemonConnection.Failure) {
             return try connection.receive()
         } catch {
@@ -88,7 +88,7 @@ enum ClientExit {
         }
     }
 
-    static func fail(_ failure: DaemonConnection.Failure, options: ClientOptions) -> Never {
+    static func fail(_ failure: DaemonConnection.Failure, options: ClientSettings) -> Never {
         switch failure {
         case .unreachable(let path, let reason):
             fail(
@@ -102,7 +102,7 @@ enum ClientExit {
         }
     }
 
-    static func fail(_ message: String, code: Int32, options: ClientOptions, errorCode: String) -> Never {
+    static func fail(_ message: String, code: Int32, options: ClientSettings, errorCode: String) -> Never {
         if options.json {
             print(
                 JSONValue.object([

@@ -7,4 +7,6 @@ struct ClientOptions: ParsableArguments {
 
     @Option(help: "Daemon socket (default: $SSI_LOG_SOCKET, else $XDG_RUNTIME_DIR/ssi-log/ssi-logd.sock).")
     var socket: String?
+
+    var settings: ClientSettings { ClientSettings(json: json, socket: socket) }
 }

@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result: HistoryResult = try ClientExit.perform(.history(days: days), options: options)
+        let result: HistoryResult = try ClientExit.perform(.history(days: days), options: options.settings)
         guard !options.json else { return }
         if csv {
             print("date,total," + Pillar.allCases.map(\.rawValue).joined(separator: ",") + ",linkedin_total")

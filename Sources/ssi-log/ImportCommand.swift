@@ -36,14 +36,14 @@ struct ImportCommand: ParsableCommand {
         guard !plan.files.isEmpty else {
             ClientExit.fail(
                 "ssi-log: \(path) holds no LinkedIn export file this reads (Connections.csv, Shares.csv, "
-                    + "messages.csv, …)", code: ClientExit.rejectedInput, options: options,
+                    + "messages.csv, …)", code: ClientExit.rejectedInput, options: options.settings,
                 errorCode: "invalid_argument")
         }
         if dryRun {
             report(plan, outcome: nil)
             return
         }
-        let connection = ClientExit.connect(options: options)
+        let connection = ClientExit.connect(options: options.settings)
         defer { connection.close() }
         let before = try score(on: connection)
         var outcome = ImportOutcome(before: before)
@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
                 connection.send(Request(id: action.requestID, operation: .log(action.request)))
                 sent += 1
             }
-            let response = ClientExit.receive(on: connection, options: options)
+            let response = ClientExit.receive(on: connection, options: options.settings)
             let action = plan.actions[received]
             received += 1
             progress.update(done: received)
@@ -83,7 +83,7 @@ struct ImportCommand: ParsableCommand {
         progress.finish()
         for (request, requestID) in plan.snapshots where stop == nil {
             let response = ClientExit.exchange(
-                Request(id: requestID, operation: .snapshot(request)), on: connection, options: options)
+                Request(id: requestID, operation: .snapshot(request)), on: connection, options: options.settings)
             do throws(ProtocolError) {
                 _ = try ClientExit.read(response, as: SnapshotResult.self)
                 outcome.snapshots += 1
@@ -104,7 +104,7 @@ struct ImportCommand: ParsableCommand {
             return try ClientExit.read(
                 ClientExit.exchange(
                     Request(id: ClientExit.randomID(), operation: .score(explain: false)), on: connection,
-                    options: options),
+                    options: options.settings),
                 as: Score.self)
         } catch {
             ClientExit.printError("ssi-log: \(error.message)")
@@ -136,7 +136,7 @@ struct ImportCommand: ParsableCommand {
             }
         } catch {
             ClientExit.fail(
-                "ssi-log: \(error.message)", code: ClientExit.ioError, options: options, errorCode: "io_error")
+                "ssi-log: \(error.message)", code: ClientExit.ioError, options: options.settings, errorCode: "io_error")
         }
     }
 
@@ -155,7 +155,8 @@ struct ImportCommand: ParsableCommand {
 
     func refuse(_ message: String) -> Never {
         ClientExit.fail(
-            "ssi-log: \(message)", code: ClientExit.rejectedInput, options: options, errorCode: "invalid_argument")
+            "ssi-log: \(message)", code: ClientExit.rejectedInput, options: options.settings,
+            errorCode: "invalid_argument")
     }
 
     func report(_ plan: ImportPlan, outcome: ImportOutcome?) {

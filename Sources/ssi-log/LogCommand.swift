@@ -51,11 +51,11 @@ struct LogCommand: ParsableCommand {
         let request = LogRequest(
             action: action, note: note.isEmpty ? nil : note.joined(separator: " "), at: at, count: count, url: url,
             tags: tags, section: section)
-        try Self.log(request, options: options)
+        try Self.log(request, options: options.settings)
     }
 
     /// Sends one log request and prints its answer: the parsed command and quick entry share it.
-    static func log(_ request: LogRequest, options: ClientOptions) throws {
+    static func log(_ request: LogRequest, options: ClientSettings) throws {
         let result: LogResult = try ClientExit.perform(.log(request), options: options)
         guard !options.json else { return }
         print(
@@ -67,7 +67,7 @@ struct LogCommand: ParsableCommand {
 
     /// `ssi-log` alone: the score and today's progress.
     func overview() throws {
-        var quiet = options
+        var quiet = options.settings
         quiet.json = false
         let score: Score = try ClientExit.perform(.score(explain: false), options: quiet)
         let today: TodayResult = try ClientExit.perform(.today, options: quiet)

@@ -22,7 +22,7 @@ struct PauseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result: PauseResult = try ClientExit.perform(.pause(until: resume ? nil : until), options: options)
+        let result: PauseResult = try ClientExit.perform(.pause(until: resume ? nil : until), options: options.settings)
         guard !options.json else { return }
         if let until = result.pausedUntil {
             print("alerts paused until \(until)")

@@ -19,11 +19,8 @@ enum QuickEntry {
             arguments.dropFirst().allSatisfy(isPlain)
         else { return false }
         let note = arguments.dropFirst().joined(separator: " ")
-        var options = ClientOptions()
-        options.json = false
-        options.socket = nil
         do {
-            try LogCommand.log(LogRequest(action: action, note: note.isEmpty ? nil : note), options: options)
+            try LogCommand.log(LogRequest(action: action, note: note.isEmpty ? nil : note), options: ClientSettings())
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {

@@ -9,7 +9,7 @@ struct ReloadCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: ReloadResult = try ClientExit.perform(.reload, options: options)
+        let result: ReloadResult = try ClientExit.perform(.reload, options: options.settings)
         guard !options.json else { return }
         print("reloaded \(result.config)")
     }

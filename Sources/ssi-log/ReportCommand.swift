@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var quiet = options
+        var quiet = options.settings
         quiet.json = false
         let page = ReportPage(
             history: try ClientExit.perform(.history(days: days), options: quiet),

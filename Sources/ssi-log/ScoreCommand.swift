@@ -13,7 +13,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         guard explain else {
-            let result: ScoreResult = try ClientExit.perform(.score(explain: false), options: options)
+            let result: ScoreResult = try ClientExit.perform(.score(explain: false), options: options.settings)
             guard !options.json else { return }
             Self.printScore(result.score)
             if let snapshot = result.snapshot {
@@ -22,7 +22,7 @@ struct ScoreCommand: ParsableCommand {
             }
             return
         }
-        let result: ExplanationResult = try ClientExit.perform(.score(explain: true), options: options)
+        let result: ExplanationResult = try ClientExit.perform(.score(explain: true), options: options.settings)
         guard !options.json else { return }
         Self.printScore(result.score) { pillar in
             for component in result.pillars[pillar]?.components ?? [] {

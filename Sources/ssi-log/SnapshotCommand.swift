@@ -47,7 +47,7 @@ struct SnapshotCommand: ParsableCommand {
         let request = SnapshotRequest(
             total: read.total, pillarThousandths: read.pillarThousandths,
             industryRank: industryRank ?? read.industryRank, networkRank: networkRank ?? read.networkRank, at: at)
-        let result: SnapshotResult = try ClientExit.perform(.snapshot(request), options: options)
+        let result: SnapshotResult = try ClientExit.perform(.snapshot(request), options: options.settings)
         guard !options.json else { return }
         print(
             "recorded LinkedIn SSI \(result.snapshot.values.total) (\(result.snapshot.id)) at \(result.snapshot.occurred)"

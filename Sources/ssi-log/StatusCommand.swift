@@ -8,7 +8,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: StatusResult = try ClientExit.perform(.status, options: options)
+        let result: StatusResult = try ClientExit.perform(.status, options: options.settings)
         guard !options.json else { return }
         print("ssi-logd pid \(result.pid), up \(Quantity.text(result.uptimeSeconds, "second"))")
         print(

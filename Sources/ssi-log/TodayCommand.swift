@@ -9,7 +9,7 @@ struct TodayCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: TodayResult = try ClientExit.perform(.today, options: options)
+        let result: TodayResult = try ClientExit.perform(.today, options: options.settings)
         guard !options.json else { return }
         Self.printReport(result)
     }

@@ -12,7 +12,7 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: UndoResult = try ClientExit.perform(.undo(target: eventID), options: options)
+        let result: UndoResult = try ClientExit.perform(.undo(target: eventID), options: options.settings)
         guard !options.json else { return }
         print("undid \(result.action) \(result.undone) · score \(TextFormat.decimal(result.score.totalHundredths))")
     }

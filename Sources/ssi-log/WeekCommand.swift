@@ -12,7 +12,7 @@ struct WeekCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: WeekResult = try ClientExit.perform(.week(week), options: options)
+        let result: WeekResult = try ClientExit.perform(.week(week), options: options.settings)
         guard !options.json else { return }
         print(result.message)
     }

@@ -6,10 +6,11 @@ import SSIJSON
 extension Score: WireResult {
     public init(json: JSONValue) throws(ProtocolError) {
         let reader = try ResultReader(json, "score")
-        let pillars = try reader.perPillar("pillars") { (members, key) throws(ProtocolError) in
-            try members.hundredths(key)
-        }
-        self.init(pillarHundredths: pillars)
+        let pillars = try ResultReader(try reader.object("pillars"), "score.pillars")
+        self.init(
+            brand: try pillars.hundredths(Pillar.brand.rawValue), find: try pillars.hundredths(Pillar.find.rawValue),
+            engage: try pillars.hundredths(Pillar.engage.rawValue),
+            relationships: try pillars.hundredths(Pillar.relationships.rawValue))
         guard try reader.hundredths("total") == totalHundredths else {
             throw ProtocolError(.internalError, "unreadable score: the total is not the sum of the pillars")
         }

@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import SSIConfig
 import SSIDomain
 import SSIJournal
@@ -38,21 +40,32 @@ public actor EventStore {
     /// next start then replays more of the journal (and says so in the log).
     public private(set) var checkpointProblem: String?
 
+    /// The event loop the store's actor runs on. The daemon serves its socket from the same loop,
+    /// so a request goes from the socket to the store and back on one thread; the writer thread's
+    /// sync is the one hop left. What the store does without awaiting (a reload's replay) holds the
+    /// loop, as it held every request before.
+    public nonisolated let loop: any EventLoop
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+
     /// Replays a scanned journal into a fresh ledger, or the records after a checkpoint's ledger
     /// (`resuming`, which the scan must continue from).
     public init(
-        journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64
+        journal: JournalFile, scan: JournalScan, configuration: Configuration, clock: @escaping @Sendable () -> Int64,
+        loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
     ) {
         self.init(
             journal: journal, scan: scan, resuming: nil, checkpointDirectory: nil, configuration: configuration,
-            clock: clock)
+            clock: clock, loop: loop)
     }
 
     /// `checkpointDirectory`: where the ledger's checkpoint is kept (the state directory); nil keeps none.
+    /// `loop`: where the actor runs (see `loop`).
     init(
         journal: JournalFile, scan: JournalScan, resuming checkpoint: LedgerCheckpoint?, checkpointDirectory: String?,
-        configuration: Configuration, clock: @escaping @Sendable () -> Int64
+        configuration: Configuration, clock: @escaping @Sendable () -> Int64,
+        loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
     ) {
+        self.loop = loop
         self.writer = JournalWriter(journal: journal)
         self.configuration = configuration
         self.clock = clock

@@ -18,6 +18,7 @@ public struct SocketServer: Service {
     let logger: Logger
     /// Called once the listener is bound or adopted: the daemon is ready.
     let onListening: @Sendable () -> Void
+    let connectionExecutor: EventLoopTaskExecutor
 
     public init(
         endpoint: ListenEndpoint, router: RequestRouter, settings: DaemonSettings, logger: Logger,
@@ -28,9 +29,17 @@ public struct SocketServer: Service {
         self.settings = settings
         self.logger = logger
         self.onListening = onListening
+        self.connectionExecutor = EventLoopTaskExecutor(loop: router.store.loop)
     }
 
     public func run() async throws {
+        // The listener, every connection and every connection's tasks run on the store's loop
+        // (`EventStore.loop`): a request reaches the store and its answer the socket without
+        // waking another thread.
+        try await withTaskExecutorPreference(connectionExecutor) { try await acceptConnections() }
+    }
+
+    func acceptConnections() async throws {
         let server = try await bind()
         onListening()
         let connections = ConnectionRegistry()
@@ -79,7 +88,7 @@ public struct SocketServer: Service {
     func bind() async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
         let idle = TimeAmount.seconds(Int64(settings.idleTimeoutSeconds))
         let frame = TimeAmount.seconds(Int64(settings.frameTimeoutSeconds))
-        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let bootstrap = ServerBootstrap(group: router.store.loop)
             .serverChannelOption(.backlog, value: 256)
             // A client that half-closes after its requests (`printf … | socat`, `nc -N`) still gets
             // every answer: end of input ends the request loop, not the connection.
@@ -145,7 +154,7 @@ public struct SocketServer: Service {
                             let admission = Admission()
                             let router = self.router
                             let after = previous
-                            let task = Task {
+                            let task = Task(executorPreference: connectionExecutor) {
                                 await after?.wait()
                                 let response = await router.respond(to: line.readableBytesView, admission: admission)
                                 admission.admit()

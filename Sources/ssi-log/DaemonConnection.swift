@@ -62,7 +62,9 @@ final class DaemonConnection {
 
     /// The next response line, in request order.
     func receive() throws(Failure) -> JSONValue {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // An answer is a few hundred bytes; a longer one (history, export) takes more reads. A large
+        // buffer would cost a quick entry a page fault per 4 KiB it zeroes.
+        var chunk = [UInt8](repeating: 0, count: 4096)
         while !buffered.contains(UInt8(ascii: "\n")) {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             if count < 0, errno == EINTR { continue }

@@ -33,7 +33,9 @@ import Testing
         let daemon = try DaemonHarness()
         let config = daemon.directory + "/queue.toml"
         try "[daemon]\nmax_pending_events = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
-        try daemon.start(arguments: ["--config", config])
+        // Each sync held for 20 ms: the other clients' logs arrive while one is being written, so the
+        // cap of one pending event refuses some however fast the daemon and however busy the machine.
+        try daemon.start(arguments: ["--config", config], strace: ["-e", "inject=fdatasync:delay_exit=20000"])
         let ledger = AckLedger()
         LoadClients.join(LoadClients.run(socket: daemon.socketPath, threads: 8, prefix: "r", ledger: ledger, limit: 25))
         try #require(ledger.refused > 0, "the queue cap refused nothing: the test proves nothing")

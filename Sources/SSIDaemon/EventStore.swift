@@ -46,6 +46,7 @@ public actor EventStore {
     /// loop, as it held every request before.
     public nonisolated let loop: any EventLoop
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+    private nonisolated let loopExecutor: EventLoopTaskExecutor
 
     /// Replays a scanned journal into a fresh ledger, or the records after a checkpoint's ledger
     /// (`resuming`, which the scan must continue from).
@@ -66,6 +67,7 @@ public actor EventStore {
         loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
     ) {
         self.loop = loop
+        self.loopExecutor = EventLoopTaskExecutor(loop: loop)
         self.writer = JournalWriter(journal: journal)
         self.configuration = configuration
         self.clock = clock
@@ -305,7 +307,8 @@ public actor EventStore {
             queued()
             if !flushing {
                 flushing = true
-                Task { await self.flush() }
+                // On the loop, the writer's answer comes straight back to it, not by a pool thread.
+                Task(executorPreference: loopExecutor) { await self.flush() }
             }
         }
     }

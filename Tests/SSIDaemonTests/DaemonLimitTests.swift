@@ -7,11 +7,11 @@ import Testing
 
 /// Resource limits and peer checks: no client can hold the daemon or get in as someone else.
 @Suite struct DaemonLimitTests {
-    func daemon(_ config: String) throws -> DaemonHarness {
+    func daemon(_ config: String, strace: [String]? = nil) throws -> DaemonHarness {
         let daemon = try DaemonHarness()
         let path = daemon.directory + "/limits.toml"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
-        try daemon.start(arguments: ["--config", path])
+        try daemon.start(arguments: ["--config", path], strace: strace)
         return daemon
     }
 
@@ -53,7 +53,10 @@ import Testing
     }
 
     @Test func aFullQueueRefusesWithRetryLaterAndLosesNothing() throws {
-        let daemon = try daemon("[daemon]\nmax_pending_events = 1\n")
+        // Each sync held for 20 ms, so that logs arrive while one is being written however fast the
+        // daemon (and however slow the build: a sanitizer's daemon answered every log in turn).
+        let daemon = try daemon(
+            "[daemon]\nmax_pending_events = 1\n", strace: ["-e", "inject=fdatasync:delay_exit=20000"])
         let ledger = AckLedger()
         let clients = LoadClients.run(socket: daemon.socketPath, threads: 8, prefix: "q", ledger: ledger, limit: 40)
         LoadClients.join(clients)

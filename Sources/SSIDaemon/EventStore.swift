@@ -46,7 +46,9 @@ public actor EventStore {
     /// loop, as it held every request before.
     public nonisolated let loop: any EventLoop
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
-    private nonisolated let loopExecutor: EventLoopTaskExecutor
+    /// The loop as a task executor, for tasks that should run beside the store (its own flush, the
+    /// socket server's connections).
+    nonisolated let loopExecutor: EventLoopTaskExecutor
 
     /// Replays a scanned journal into a fresh ledger, or the records after a checkpoint's ledger
     /// (`resuming`, which the scan must continue from).

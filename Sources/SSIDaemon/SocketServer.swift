@@ -18,7 +18,6 @@ public struct SocketServer: Service {
     let logger: Logger
     /// Called once the listener is bound or adopted: the daemon is ready.
     let onListening: @Sendable () -> Void
-    let connectionExecutor: EventLoopTaskExecutor
 
     public init(
         endpoint: ListenEndpoint, router: RequestRouter, settings: DaemonSettings, logger: Logger,
@@ -29,14 +28,13 @@ public struct SocketServer: Service {
         self.settings = settings
         self.logger = logger
         self.onListening = onListening
-        self.connectionExecutor = EventLoopTaskExecutor(loop: router.store.loop)
     }
 
     public func run() async throws {
         // The listener, every connection and every connection's tasks run on the store's loop
         // (`EventStore.loop`): a request reaches the store and its answer the socket without
         // waking another thread.
-        try await withTaskExecutorPreference(connectionExecutor) { try await acceptConnections() }
+        try await withTaskExecutorPreference(router.store.loopExecutor) { try await acceptConnections() }
     }
 
     func acceptConnections() async throws {
@@ -154,7 +152,7 @@ public struct SocketServer: Service {
                             let admission = Admission()
                             let router = self.router
                             let after = previous
-                            let task = Task(executorPreference: connectionExecutor) {
+                            let task = Task(executorPreference: router.store.loopExecutor) {
                                 await after?.wait()
                                 let response = await router.respond(to: line.readableBytesView, admission: admission)
                                 admission.admit()

@@ -112,7 +112,7 @@ public actor EventStore {
         let event = try validate(request, requestID: requestID, now: now)
         if let window = request.typedWithin,
             let typed = ledger.claimTyped(
-                event.action, near: event.occurred, within: Int64(max(0, window)), for: requestID)
+                event.action, near: event.occurred, within: Int64(max(0, window)), for: requestID, at: now)
         {
             // The same action, typed by hand: reported, not logged, and the request id stays unused.
             let score = state.score(at: now)

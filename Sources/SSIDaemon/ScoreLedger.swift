@@ -21,9 +21,15 @@ struct ScoreLedger {
     /// The journal's end as this ledger has read it: where a checkpoint of it resumes.
     private(set) var end: JournalPosition
     /// Events typed by hand (no source), per action, by when they happened: what an import checks
-    /// so that an action typed and then imported is not counted twice.
-    /// Kept by seq, not id: no string per event, and an undone one is simply no longer found.
-    private(set) var typed: [String: [(occurred: Int64, seq: UInt64)]] = [:]
+    /// so that an action typed and then imported is not counted twice. Kept by seq, not id: no
+    /// string per event, and an undone one is simply no longer found. Built from the events on an
+    /// import's first check and dropped once imports stop (`typedIdleSeconds`): 16 bytes per event
+    /// that only an import needs, so a daemon that imports nothing never holds it.
+    private(set) var typed: [String: [(occurred: Int64, seq: UInt64)]]?
+    /// The journal time of the last import check, while `typed` is built.
+    private var typedLastUsed = Int64.min
+    /// How long `typed` outlives the last import check (journal time; a batch drops it).
+    static let typedIdleSeconds: Int64 = 300
     /// Which import request each typed event already stands for: one typed event absorbs one
     /// imported row, not every row near it. In memory: after a restart the rows already logged
     /// answer as repeated, and the others find the same typed events again.
@@ -54,7 +60,7 @@ struct ScoreLedger {
     /// A ledger read back from a checkpoint (`ScoreLedger+Checkpoint`).
     init(
         state: ScoreState, index: CommitIndex, records: Int, lastSeq: UInt64, lastRecorded: Int64?,
-        end: JournalPosition, typed: [String: [(occurred: Int64, seq: UInt64)]]
+        end: JournalPosition
     ) {
         self.state = state
         self.index = index
@@ -62,7 +68,6 @@ struct ScoreLedger {
         self.lastSeq = lastSeq
         self.lastRecorded = lastRecorded
         self.end = end
-        self.typed = typed
     }
 
     /// Applies a batch that is on disk and ends the journal at `journalLength`; scores are taken once
@@ -84,6 +89,7 @@ struct ScoreLedger {
             committed.append(Committed(entry: entry, before: score, after: after))
             score = after
         }
+        if typed != nil, now - typedLastUsed > Self.typedIdleSeconds { typed = nil }
         records += entries.count
         lastSeq = entries.last?.seq ?? lastSeq
         lastRecorded = entries.last?.recorded ?? lastRecorded
@@ -93,20 +99,36 @@ struct ScoreLedger {
     }
 
     private mutating func remember(_ entry: JournalEntry) {
-        guard case .action(let event) = entry, event.source == nil else { return }
+        guard typed != nil, case .action(let event) = entry, event.source == nil else { return }
         // Taken out and put back: a copy of the list per event made replay quadratic.
-        var list = typed.removeValue(forKey: event.action) ?? []
+        var list = typed?.removeValue(forKey: event.action) ?? []
         let position = list.lastIndex { $0.occurred <= event.occurred }.map { $0 + 1 } ?? 0
         list.insert((event.occurred, event.seq), at: position)
-        typed[event.action] = list
+        typed?[event.action] = list
+    }
+
+    /// The typed events that count, per action, in the order `remember` keeps: by when they
+    /// happened, then by seq.
+    private func typedIndex() -> [String: [(occurred: Int64, seq: UInt64)]] {
+        var index: [String: [(occurred: Int64, seq: UInt64)]] = [:]
+        state.events.forEachTyped { action, occurred, seq in index[action, default: []].append((occurred, seq)) }
+        for action in index.keys {
+            // Events are in seq order and almost always in time order too: sort only when not.
+            if let list = index[action], zip(list, list.dropFirst()).contains(where: { $0.occurred > $1.occurred }) {
+                index[action] = list.sorted { ($0.occurred, $0.seq) < ($1.occurred, $1.seq) }
+            }
+        }
+        return index
     }
 
     /// A typed event of `action` (still counting, not standing for another request) within `window`
-    /// seconds of `occurred`, claimed for `requestID`.
-    mutating func claimTyped(_ action: String, near occurred: Int64, within window: Int64, for requestID: String)
-        -> String?
-    {
-        guard let list = typed[action] else { return nil }
+    /// seconds of `occurred`, claimed for `requestID`; `now` (journal time) keeps the index built.
+    mutating func claimTyped(
+        _ action: String, near occurred: Int64, within window: Int64, for requestID: String, at now: Int64
+    ) -> String? {
+        if typed == nil { typed = typedIndex() }
+        typedLastUsed = max(typedLastUsed, now)
+        guard let list = typed?[action] else { return nil }
         var low = 0
         var high = list.count
         while low < high {

@@ -60,6 +60,17 @@ public struct CountedEvents: Sendable {
         return nil
     }
 
+    /// Each typed event (no source) that counts, in sequence order, as its action, the time it
+    /// happened and its seq: what an import's index of typed events needs, without an `ActionEvent`
+    /// or an id's text made per event.
+    public func forEachTyped(_ body: (String, Int64, UInt64) -> Void) {
+        for kept in slots where !kept.flags.contains(.hole) {
+            if kept.flags.contains(.details), details[kept.seq]?.source != nil { continue }
+            let action = kept.flags.contains(.wide) ? wide[kept.seq]!.action : UInt32(kept.action)
+            body(actionNames[Int(action)], kept.occurred, kept.seq)
+        }
+    }
+
     /// Places in use, holes included: what the holes cost.
     var slotCount: Int { slots.count }
 

@@ -107,7 +107,8 @@ import Testing
         for action in ["comment", "like", "connect", "accepted", "post", "message", "reply", "profile", "search"] {
             var claiming = ledger
             let claims = (0..<121).map { day in
-                claiming.claimTyped(action, near: now - Int64(day) * 86_400, within: 43_200, for: "row\(day)") ?? "-"
+                claiming.claimTyped(action, near: now - Int64(day) * 86_400, within: 43_200, for: "row\(day)", at: now)
+                    ?? "-"
             }
             lines.append("typed \(action) \(claims)")
         }

@@ -28,7 +28,7 @@ import Testing
         let model = try ConfigurationLoader.load(userText: "", userFile: "test").model
         var ledger = ScoreLedger(
             state: ScoreState(model: model), index: CommitIndex(), records: 0, lastSeq: 0, lastRecorded: nil,
-            end: .start, typed: [:])
+            end: .start)
         _ = ledger.commit(
             [
                 Self.event(1, recorded: Self.start, request: "typed-1"),

@@ -78,11 +78,13 @@ public struct ActionEvent: Sendable, Equatable {
 
     private static let noDetails = Details()
 
-    /// What the score state keeps of an event: everything but the note, the link and the request
-    /// id (they stay in the journal), in one step rather than one new box per field.
+    /// What the score state keeps of an event: everything but the note, the link, the request id
+    /// and the time recorded, which reads as the time it happened (they stay in the journal, and
+    /// nothing reads them from the state), in one step rather than one new box per field.
     public var keptForScoring: ActionEvent {
-        guard let held = box?.details, held.note != nil || held.url != nil || held.requestID != nil else { return self }
         var kept = self
+        kept.recorded = occurred
+        guard let held = box?.details, held.note != nil || held.url != nil || held.requestID != nil else { return kept }
         var details = self.details
         details.note = nil
         details.url = nil

@@ -1,7 +1,7 @@
 /// The action events that still count, in sequence order: a dense array of compact events and an
 /// index from id to place. An undone event leaves a hole, closed once holes outnumber events.
 ///
-/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (40 bytes, no string
+/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (24 bytes, no string
 /// of its own) rather than as an `ActionEvent` (72 bytes inline plus its id's 64-byte heap string):
 /// an event is made again, id and all, only when one is asked for.
 public struct CountedEvents: Sendable {
@@ -18,7 +18,7 @@ public struct CountedEvents: Sendable {
     /// What does not fit in a `KeptEvent`'s narrow fields, by seq (`KeptEvent.Flags.wide`).
     private var wide: [UInt64: Wide] = [:]
 
-    private typealias Wide = (recorded: Int64, count: Int, action: UInt32)
+    private typealias Wide = (occurred: Int64, count: Int, action: UInt32)
 
     public init() {}
 
@@ -66,8 +66,8 @@ public struct CountedEvents: Sendable {
     public func forEachTyped(_ body: (String, Int64, UInt64) -> Void) {
         for kept in slots where !kept.flags.contains(.hole) {
             if kept.flags.contains(.details), details[kept.seq]?.source != nil { continue }
-            let action = kept.flags.contains(.wide) ? wide[kept.seq]!.action : UInt32(kept.action)
-            body(actionNames[Int(action)], kept.occurred, kept.seq)
+            let (occurred, _, action) = fields(of: kept)
+            body(actionNames[Int(action)], occurred, kept.seq)
         }
     }
 
@@ -88,8 +88,8 @@ public struct CountedEvents: Sendable {
         let scored = event.keptForScoring
         let held = scored.hasDetails ? scored.details : nil
         let (kept, wide) = kept(
-            seq: event.seq, action: event.action, occurred: event.occurred, recorded: event.recorded,
-            count: event.count, hexValue: hexValue, details: held)
+            seq: event.seq, action: event.action, occurred: event.occurred, count: event.count, hexValue: hexValue,
+            details: held)
         if slots.last.map({ $0.seq < event.seq }) ?? true {
             return append(kept, textID: textID, details: held, wide: wide)
         }
@@ -109,7 +109,8 @@ public struct CountedEvents: Sendable {
         let seq = try reader.readUInt64()
         let action = try reader.readString()
         let occurred = try reader.readInt64()
-        let recorded = try reader.readInt64()
+        // The time recorded: the state keeps none (`ActionEvent.keptForScoring`).
+        _ = try reader.readInt64()
         let count = try reader.readInt()
         let tags = try reader.readStrings()
         let section = try reader.readOptionalString()
@@ -125,8 +126,7 @@ public struct CountedEvents: Sendable {
         }
         guard (slots.last?.seq ?? 0) < seq else { throw refused("out of sequence order") }
         let (kept, wide) = kept(
-            seq: seq, action: action, occurred: occurred, recorded: recorded, count: count, hexValue: hexValue,
-            details: details)
+            seq: seq, action: action, occurred: occurred, count: count, hexValue: hexValue, details: details)
         guard append(kept, textID: textID, details: details, wide: wide) else { throw refused("repeated") }
     }
 
@@ -178,25 +178,22 @@ public struct CountedEvents: Sendable {
 
     /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.
     private mutating func kept(
-        seq: UInt64, action: String, occurred: Int64, recorded: Int64, count: Int, hexValue: UInt64?,
-        details: ActionEvent.Details?
+        seq: UInt64, action: String, occurred: Int64, count: Int, hexValue: UInt64?, details: ActionEvent.Details?
     ) -> (KeptEvent, Wide?) {
         var flags: KeptEvent.Flags = []
         if hexValue != nil { flags.insert(.hexID) }
         if details != nil { flags.insert(.details) }
         let number = actionNumber(action)
-        let (lag, lagOverflow) = recorded.subtractingReportingOverflow(occurred)
-        guard !lagOverflow, let narrowLag = Int32(exactly: lag), let narrowCount = Int32(exactly: count),
-            let narrowAction = UInt16(exactly: number)
+        guard let narrowOccurred = UInt32(exactly: occurred), let narrowCount = Int16(exactly: count),
+            let narrowAction = UInt8(exactly: number)
         else {
             flags.insert(.wide)
-            let kept = KeptEvent(
-                seq: seq, occurred: occurred, idValue: hexValue ?? 0, recordedLag: 0, count: 0, action: 0, flags: flags)
-            return (kept, (recorded, count, number))
+            let kept = KeptEvent(idValue: hexValue ?? 0, seq: seq, occurred: 0, count: 0, action: 0, flags: flags)
+            return (kept, (occurred, count, number))
         }
         let kept = KeptEvent(
-            seq: seq, occurred: occurred, idValue: hexValue ?? 0, recordedLag: narrowLag, count: narrowCount,
-            action: narrowAction, flags: flags)
+            idValue: hexValue ?? 0, seq: seq, occurred: narrowOccurred, count: narrowCount, action: narrowAction,
+            flags: flags)
         return (kept, nil)
     }
 
@@ -222,13 +219,15 @@ public struct CountedEvents: Sendable {
 
     private func event(at place: Int) -> ActionEvent {
         let kept = slots[place]
-        let (recorded, count, action) =
-            kept.flags.contains(.wide)
-            ? wide[kept.seq]! : (kept.occurred + Int64(kept.recordedLag), Int(kept.count), UInt32(kept.action))
+        let (occurred, count, action) = fields(of: kept)
         var event = ActionEvent(
-            id: id(of: kept), seq: kept.seq, action: actionNames[Int(action)], occurred: kept.occurred,
-            recorded: recorded, count: count)
+            id: id(of: kept), seq: kept.seq, action: actionNames[Int(action)], occurred: occurred, recorded: occurred,
+            count: count)
         if kept.flags.contains(.details) { event.details = details[kept.seq]! }
         return event
+    }
+
+    private func fields(of kept: KeptEvent) -> Wide {
+        kept.flags.contains(.wide) ? wide[kept.seq]! : (Int64(kept.occurred), Int(kept.count), UInt32(kept.action))
     }
 }

@@ -71,6 +71,37 @@ public struct CountedEvents: Sendable {
         }
     }
 
+    /// Each event that counts with a seq in `seqs`, in sequence order, as its action, the time it
+    /// happened, its seq and its count.
+    func forEachCounted(in seqs: ClosedRange<UInt64>, _ body: (String, Int64, UInt64, Int) -> Void) {
+        var low = 0
+        var high = slots.count
+        while low < high {
+            let middle = (low + high) / 2
+            if slots[middle].seq < seqs.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        for kept in slots[low...] {
+            guard kept.seq <= seqs.upperBound else { break }
+            guard !kept.flags.contains(.hole) else { continue }
+            let (occurred, count, action) = fields(of: kept)
+            body(actionNames[Int(action)], occurred, kept.seq, count)
+        }
+    }
+
+    /// The entries of a capped action's local day (`ScoreInputs.DayEntries`): its events that
+    /// count with units, found among the seqs given.
+    func capEntries(
+        _ action: String, day: Int64, seqs: ClosedRange<UInt64>, calendar: LocalCalendar
+    ) -> [ScoreInputs.CapEntry] {
+        var entries: [ScoreInputs.CapEntry] = []
+        forEachCounted(in: seqs) { name, occurred, seq, count in
+            if count > 0, name == action, calendar.day(of: occurred) == day {
+                entries.append(ScoreInputs.CapEntry(occurred: occurred, seq: seq, units: count))
+            }
+        }
+        return entries
+    }
+
     /// Places in use, holes included: what the holes cost.
     var slotCount: Int { slots.count }
 

@@ -7,14 +7,14 @@ extension ScoreInputs {
                 $0.write($1.1)
             }
         }
-        writer.write(each: capEntries) { writer, item in
+        writer.write(each: capDays) { writer, item in
             writer.write(item.key.action)
             writer.write(item.key.day)
-            writer.write(each: item.value) {
-                $0.write($1.occurred)
-                $0.write($1.seq)
-                $0.write($1.units)
-            }
+            writer.write(item.value.newestOccurred)
+            writer.write(item.value.newestSeq)
+            writer.write(item.value.newestIsExact ? 1 : 0)
+            writer.write(item.value.seqs.lowerBound)
+            writer.write(item.value.seqs.upperBound)
         }
         Self.write(tallyCounts, into: &writer)
         writer.write(each: distinctCounts) { writer, item in
@@ -80,17 +80,19 @@ extension ScoreInputs {
             }
             activity[action] = series
         }
-        try reader.readEach(reserving: { capEntries.reserveCapacity($0) }) {
+        try reader.readEach(reserving: { capDays.reserveCapacity($0) }) {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let key = CapKey(action: try reader.readString(), day: try reader.readInt64())
-            var entries: [CapEntry] = []
-            try reader.readEach(reserving: { entries.reserveCapacity($0) }) {
-                (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                entries.append(
-                    CapEntry(
-                        occurred: try reader.readInt64(), seq: try reader.readUInt64(), units: try reader.readInt()))
+            let newestOccurred = try reader.readInt64()
+            let newestSeq = try reader.readUInt64()
+            let exact = try reader.readInt()
+            let lowest = try reader.readUInt64()
+            let highest = try reader.readUInt64()
+            guard exact == 0 || exact == 1, lowest <= newestSeq, newestSeq <= highest else {
+                throw BinaryReader.Malformed("capped day \(key.action) \(key.day) out of its own range")
             }
-            capEntries[key] = entries
+            capDays[key] = CapDay(
+                newestOccurred: newestOccurred, newestSeq: newestSeq, newestIsExact: exact == 1, seqs: lowest...highest)
         }
         tallyCounts = try Self.readCounts(&reader)
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in

@@ -1,16 +1,39 @@
-/// The aggregates the score is computed from. Every field is an integer count or a sorted series,
-/// so the same set of events gives the same inputs whatever order they were added or removed in.
-struct ScoreInputs: Sendable, Equatable {
+/// The aggregates the score is computed from. Every field but `capDays` is an integer count or a
+/// sorted series, so the same set of events gives the same inputs whatever order they were added or
+/// removed in; `capDays` only says where to look, and equality leaves it out.
+struct ScoreInputs: Sendable {
     struct CapKey: Hashable, Sendable {
         var action: String
         var day: Int64
     }
 
-    struct CapEntry: Sendable, Equatable {
+    /// One event's place in a capped day: which units count is decided in this order.
+    struct CapEntry: Sendable, Equatable, Comparable {
         var occurred: Int64
         var seq: UInt64
         var units: Int
+
+        static func < (left: CapEntry, right: CapEntry) -> Bool {
+            (left.occurred, left.seq) < (right.occurred, right.seq)
+        }
     }
+
+    /// What is kept of a capped action's day instead of its every entry (the entries are the events
+    /// that count, so they are gathered from them when needed): its newest entry, exact or (after the
+    /// newest was undone) an upper bound, and a seq range that holds every entry.
+    struct CapDay: Sendable, Equatable {
+        var newestOccurred: Int64
+        var newestSeq: UInt64
+        var newestIsExact: Bool
+        var seqs: ClosedRange<UInt64>
+
+        func isBefore(_ entry: CapEntry) -> Bool { (newestOccurred, newestSeq) < (entry.occurred, entry.seq) }
+    }
+
+    /// The entries of one capped action and local day among the events that count, their seqs
+    /// within a range (any order; the event being added may be among them): what a backdated event
+    /// or an undo in a day past its cap re-allocates. The state supplies it from its events.
+    typealias DayEntries = (_ action: String, _ day: Int64, _ seqs: ClosedRange<UInt64>) -> [CapEntry]
 
     struct RateCounts: Sendable, Equatable {
         var hits = 0
@@ -21,7 +44,7 @@ struct ScoreInputs: Sendable, Equatable {
     }
 
     var activity: [String: SlotSeries] = [:]
-    var capEntries: [CapKey: [CapEntry]] = [:]
+    var capDays: [CapKey: CapDay] = [:]
     /// Weighted counts of non-distinct tallies; per-value counts of distinct ones.
     var tallyCounts: [String: Milli] = [:]
     var distinctCounts: [String: [String: Int]] = [:]
@@ -35,15 +58,21 @@ struct ScoreInputs: Sendable, Equatable {
     /// not after an instant, these inputs are exactly the inputs as of that instant.
     var latestOccurred = Int64.min
 
-    mutating func add(_ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar) {
-        apply(event, sign: 1, model: model, calendar: calendar)
+    mutating func add(
+        _ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar, dayEntries: DayEntries
+    ) {
+        apply(event, sign: 1, model: model, calendar: calendar, dayEntries: dayEntries)
     }
 
-    mutating func remove(_ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar) {
-        apply(event, sign: -1, model: model, calendar: calendar)
+    mutating func remove(
+        _ event: ActionEvent, model: ScoreModel, calendar: LocalCalendar, dayEntries: DayEntries
+    ) {
+        apply(event, sign: -1, model: model, calendar: calendar, dayEntries: dayEntries)
     }
 
-    private mutating func apply(_ event: ActionEvent, sign: Int, model: ScoreModel, calendar: LocalCalendar) {
+    private mutating func apply(
+        _ event: ActionEvent, sign: Int, model: ScoreModel, calendar: LocalCalendar, dayEntries: DayEntries
+    ) {
         guard let definition = model.actions[event.action] else { return }
         let day = calendar.day(of: event.occurred)
         if sign > 0 { latestOccurred = max(latestOccurred, event.occurred) }
@@ -56,7 +85,8 @@ struct ScoreInputs: Sendable, Equatable {
         dailyUnits[dayKey, default: 0] += sign * units
         if dailyUnits[dayKey] == 0 { dailyUnits[dayKey] = nil }
         if definition.milliPoints != 0, definition.dailyCap > 0 {
-            updateCappedActivity(event, units: units, sign: sign, day: day, definition: definition)
+            updateCappedActivity(
+                event, units: units, sign: sign, day: day, definition: definition, dayEntries: dayEntries)
         }
         if let tallyName = definition.tally, let tally = model.tallies[tallyName] {
             if tally.distinctValues != nil {
@@ -92,43 +122,77 @@ struct ScoreInputs: Sendable, Equatable {
     }
 
     /// Units beyond the daily cap earn nothing; which units count is decided in time order, so a
-    /// backdated event is judged where it happened, not when it was typed. Appending the newest
-    /// event of its day is O(1); a backdated insert or a removal re-allocates that day only.
+    /// backdated event is judged where it happened, not when it was typed. O(1) for the newest event
+    /// of its day, for any event of a day within its cap and for undoing the newest; otherwise the
+    /// day's entries are gathered from the events (`dayEntries`) and that day only is re-allocated.
     private mutating func updateCappedActivity(
-        _ event: ActionEvent, units: Int, sign: Int, day: Int64, definition: ActionDefinition
+        _ event: ActionEvent, units: Int, sign: Int, day: Int64, definition: ActionDefinition,
+        dayEntries: DayEntries
     ) {
+        // An entry without units never counts and takes nothing from the others.
+        guard units > 0 else { return }
         let key = CapKey(action: event.action, day: day)
         let entry = CapEntry(occurred: event.occurred, seq: event.seq, units: units)
         let cap = definition.dailyCap
-        if sign > 0, (capEntries[key]?.last).map({ ($0.occurred, $0.seq) < (entry.occurred, entry.seq) }) ?? true {
-            // Greedy allocation in time order: the units already counted are min(cap, units before).
-            let before = (dailyUnits[key] ?? 0) - units
-            let counted = min(units, max(0, cap - before))
-            capEntries[key, default: []].append(entry)
-            if counted > 0 {
-                activity[event.action, default: SlotSeries()].add(
-                    Milli(counted) * definition.milliPoints, at: entry.occurred)
+        // Units of the day's other entries: `dailyUnits` already holds this change.
+        let others = (dailyUnits[key] ?? 0) - (sign > 0 ? units : 0)
+        let known = capDays[key]
+        if sign > 0, known.map({ $0.isBefore(entry) }) ?? true {
+            // The newest of its day: the units already counted are min(cap, units before).
+            credit(min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
+            let seqs = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
+            capDays[key] = CapDay(
+                newestOccurred: entry.occurred, newestSeq: entry.seq, newestIsExact: true,
+                seqs: seqs ?? entry.seq...entry.seq)
+            return
+        }
+        if others + units <= cap {
+            // Within the cap, before and after: every unit counts, and no other entry changes.
+            credit(sign * units, of: entry, action: event.action, points: definition.milliPoints)
+            if var day = known, others > 0 || sign > 0 {
+                day.seqs = min(day.seqs.lowerBound, entry.seq)...max(day.seqs.upperBound, entry.seq)
+                if sign < 0, day.newestOccurred == entry.occurred, day.newestSeq == entry.seq {
+                    day.newestIsExact = false
+                }
+                capDays[key] = day
+            } else {
+                capDays[key] = nil
             }
             return
         }
-        var entries = capEntries.removeValue(forKey: key) ?? []
-        let before = Self.allocate(entries, cap: cap)
-        if sign > 0 {
-            let index =
-                entries.firstIndex(where: { ($0.occurred, $0.seq) > (entry.occurred, entry.seq) }) ?? entries.count
-            entries.insert(entry, at: index)
-        } else if let index = entries.firstIndex(of: entry) {
-            entries.remove(at: index)
+        if sign < 0, var day = known, day.newestIsExact, day.newestOccurred == entry.occurred,
+            day.newestSeq == entry.seq
+        {
+            // The newest undone: it had what the others left, and they keep theirs.
+            credit(-min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
+            day.newestIsExact = false
+            capDays[key] = others == 0 ? nil : day
+            return
         }
-        let after = Self.allocate(entries, cap: cap)
-        var counted: [CapEntry: Int] = [:]
-        for (entry, units) in before { counted[entry, default: 0] -= units }
-        for (entry, units) in after { counted[entry, default: 0] += units }
-        for (entry, change) in counted where change != 0 {
-            activity[event.action, default: SlotSeries()].add(
-                Milli(change) * definition.milliPoints, at: entry.occurred)
+        let range = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
+        let rest = dayEntries(event.action, day, range ?? entry.seq...entry.seq).filter { $0.seq != entry.seq }.sorted()
+        var with = rest
+        with.insert(entry, at: with.firstIndex { entry < $0 } ?? with.count)
+        let (before, after) = sign > 0 ? (rest, with) : (with, rest)
+        var change: [UInt64: (entry: CapEntry, units: Int)] = [:]
+        for (entry, units) in Self.allocate(before, cap: cap) { change[entry.seq, default: (entry, 0)].units -= units }
+        for (entry, units) in Self.allocate(after, cap: cap) { change[entry.seq, default: (entry, 0)].units += units }
+        for (_, item) in change.sorted(by: { $0.key < $1.key }) where item.units != 0 {
+            credit(item.units, of: item.entry, action: event.action, points: definition.milliPoints)
         }
-        if !entries.isEmpty { capEntries[key] = entries }
+        if let newest = after.last {
+            let seqs = after.map(\.seq)
+            capDays[key] = CapDay(
+                newestOccurred: newest.occurred, newestSeq: newest.seq, newestIsExact: true,
+                seqs: seqs.min()!...seqs.max()!)
+        } else {
+            capDays[key] = nil
+        }
+    }
+
+    private mutating func credit(_ units: Int, of entry: CapEntry, action: String, points: Milli) {
+        guard units != 0 else { return }
+        activity[action, default: SlotSeries()].add(Milli(units) * points, at: entry.occurred)
     }
 
     static func allocate(_ entries: [CapEntry], cap: Int) -> [(CapEntry, Int)] {
@@ -194,4 +258,13 @@ struct ScoreInputs: Sendable, Equatable {
     }
 }
 
-extension ScoreInputs.CapEntry: Hashable {}
+extension ScoreInputs: Equatable {
+    /// Every aggregate but `capDays`, which depends on the order events came in (an upper bound
+    /// after an undo, a seq range that only grows) and only says where to look.
+    static func == (left: ScoreInputs, right: ScoreInputs) -> Bool {
+        left.activity == right.activity && left.tallyCounts == right.tallyCounts
+            && left.distinctCounts == right.distinctCounts && left.rates == right.rates
+            && left.activeEvents == right.activeEvents && left.dailyUnits == right.dailyUnits
+            && left.daily == right.daily && left.latestOccurred == right.latestOccurred
+    }
+}

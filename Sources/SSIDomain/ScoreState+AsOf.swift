@@ -8,7 +8,16 @@ extension ScoreState {
         var next = 0
         return instants.map { at in
             while next < ordered.count, ordered[next].occurred <= at {
-                replay.add(ordered[next], model: model, calendar: calendar)
+                // In time order every event is the newest of its day: no day is gathered again.
+                let added = ordered[..<next]
+                replay.add(ordered[next], model: model, calendar: calendar) { action, day, seqs in
+                    added.compactMap { event in
+                        guard event.action == action, seqs.contains(event.seq), event.count > 0,
+                            calendar.day(of: event.occurred) == day
+                        else { return nil }
+                        return ScoreInputs.CapEntry(occurred: event.occurred, seq: event.seq, units: event.count)
+                    }
+                }
                 next += 1
             }
             return breakdown(replay, at: at)

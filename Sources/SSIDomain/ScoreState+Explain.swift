@@ -32,7 +32,9 @@ extension ScoreState {
             let probe = ActionEvent(
                 id: "", seq: UInt64.max, action: name, occurred: now, recorded: now, section: section)
             var what = inputs
-            what.add(probe, model: model, calendar: calendar)
+            what.add(probe, model: model, calendar: calendar) {
+                events.capEntries($0, day: $1, seqs: $2, calendar: calendar)
+            }
             let after = breakdown(what, at: now)
             let gain = after.reduce(0.0) { $0 + $1.score - (before[$1.pillar] ?? 0) }
             let gainHundredths = Self.score(of: after).totalHundredths - beforeHundredths

@@ -46,7 +46,10 @@ public struct ScoreState: Sendable {
             guard undone[event.id] == nil, events.insert(event) else {
                 throw .duplicateEvent(event.id)
             }
-            inputs.add(event, model: model, calendar: calendar)
+            let events = events
+            inputs.add(event, model: model, calendar: calendar) {
+                events.capEntries($0, day: $1, seqs: $2, calendar: calendar)
+            }
         case .undo(let undo):
             if undone[undo.target] != nil { throw .alreadyUndone(undo.target) }
             if snapshots.removeValue(forKey: undo.target) != nil {
@@ -56,7 +59,10 @@ public struct ScoreState: Sendable {
             guard let event = events.remove(id: undo.target) else { throw .unknownEvent(undo.target) }
             undone[undo.target] = undo.id
             undoneCounts[event.action, default: 0] += 1
-            inputs.remove(event, model: model, calendar: calendar)
+            let events = events
+            inputs.remove(event, model: model, calendar: calendar) {
+                events.capEntries($0, day: $1, seqs: $2, calendar: calendar)
+            }
         case .pause(let pause):
             pausedUntil = pause.until
         case .snapshot(let snapshot):

@@ -38,12 +38,7 @@ public struct CountedEvents: Sendable {
 
     /// The event with this seq, if it counts: a binary search, holes keep their seq.
     public subscript(seq seq: UInt64) -> ActionEvent? {
-        var low = 0
-        var high = slots.count
-        while low < high {
-            let middle = (low + high) / 2
-            if slots[middle].seq < seq { low = middle + 1 } else { high = middle }
-        }
+        let low = firstPlace(atOrAfter: seq)
         guard low < slots.count, slots[low].seq == seq, !slots[low].flags.contains(.hole) else { return nil }
         return event(at: low)
     }
@@ -71,35 +66,36 @@ public struct CountedEvents: Sendable {
         }
     }
 
-    /// Each event that counts with a seq in `seqs`, in sequence order, as its action, the time it
-    /// happened, its seq and its count.
-    func forEachCounted(in seqs: ClosedRange<UInt64>, _ body: (String, Int64, UInt64, Int) -> Void) {
-        var low = 0
-        var high = slots.count
-        while low < high {
-            let middle = (low + high) / 2
-            if slots[middle].seq < seqs.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        for kept in slots[low...] {
-            guard kept.seq <= seqs.upperBound else { break }
-            guard !kept.flags.contains(.hole) else { continue }
-            let (occurred, count, action) = fields(of: kept)
-            body(actionNames[Int(action)], occurred, kept.seq, count)
-        }
-    }
-
     /// The entries of a capped action's local day (`ScoreInputs.DayEntries`): its events that
     /// count with units, found among the seqs given.
     func capEntries(
         _ action: String, day: Int64, seqs: ClosedRange<UInt64>, calendar: LocalCalendar
     ) -> [ScoreInputs.CapEntry] {
+        // Compared by number, not name: a backdated import can look through most of the events.
+        guard let number = actionNumbers[action] else { return [] }
         var entries: [ScoreInputs.CapEntry] = []
-        forEachCounted(in: seqs) { name, occurred, seq, count in
-            if count > 0, name == action, calendar.day(of: occurred) == day {
-                entries.append(ScoreInputs.CapEntry(occurred: occurred, seq: seq, units: count))
+        for kept in slots[firstPlace(atOrAfter: seqs.lowerBound)...] {
+            guard kept.seq <= seqs.upperBound else { break }
+            guard !kept.flags.contains(.hole), kept.flags.contains(.wide) || UInt32(kept.action) == number else {
+                continue
+            }
+            let (occurred, count, action) = fields(of: kept)
+            if action == number, count > 0, calendar.day(of: occurred) == day {
+                entries.append(ScoreInputs.CapEntry(occurred: occurred, seq: kept.seq, units: count))
             }
         }
         return entries
+    }
+
+    /// The first place whose seq is at least `seq` (holes keep their seq).
+    private func firstPlace(atOrAfter seq: UInt64) -> Int {
+        var low = 0
+        var high = slots.count
+        while low < high {
+            let middle = (low + high) / 2
+            if slots[middle].seq < seq { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Places in use, holes included: what the holes cost.

@@ -7,14 +7,14 @@ extension ScoreInputs {
                 $0.write($1.1)
             }
         }
-        writer.write(each: capDays) { writer, item in
-            writer.write(item.key.action)
-            writer.write(item.key.day)
-            writer.write(item.value.newestOccurred)
-            writer.write(item.value.newestSeq)
-            writer.write(item.value.newestIsExact ? 1 : 0)
-            writer.write(item.value.seqs.lowerBound)
-            writer.write(item.value.seqs.upperBound)
+        writer.write(each: days.capEntries) { writer, item in
+            writer.write(item.action)
+            writer.write(item.day)
+            writer.write(item.cap.newestOccurred)
+            writer.write(item.cap.newestSeq)
+            writer.write(item.cap.newestIsExact ? 1 : 0)
+            writer.write(item.cap.seqs.lowerBound)
+            writer.write(item.cap.seqs.upperBound)
         }
         Self.write(tallyCounts, into: &writer)
         writer.write(each: distinctCounts) { writer, item in
@@ -34,10 +34,10 @@ extension ScoreInputs {
             $0.write($1.key)
             $0.write($1.value)
         }
-        writer.write(each: dailyUnits) {
-            $0.write($1.key.action)
-            $0.write($1.key.day)
-            $0.write($1.value)
+        writer.write(each: days.unitEntries) {
+            $0.write($1.action)
+            $0.write($1.day)
+            $0.write($1.units)
         }
         writer.write(latestOccurred)
         writer.write(each: daily) { writer, item in
@@ -80,19 +80,22 @@ extension ScoreInputs {
             }
             activity[action] = series
         }
-        try reader.readEach(reserving: { capDays.reserveCapacity($0) }) {
+        var caps: [(action: String, day: Int64, cap: CapDay)] = []
+        try reader.readEach(reserving: { caps.reserveCapacity($0) }) {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-            let key = CapKey(action: try reader.readString(), day: try reader.readInt64())
+            let action = try reader.readString()
+            let day = try reader.readInt64()
             let newestOccurred = try reader.readInt64()
             let newestSeq = try reader.readUInt64()
             let exact = try reader.readInt()
             let lowest = try reader.readUInt64()
             let highest = try reader.readUInt64()
             guard exact == 0 || exact == 1, lowest <= newestSeq, newestSeq <= highest else {
-                throw BinaryReader.Malformed("capped day \(key.action) \(key.day) out of its own range")
+                throw BinaryReader.Malformed("capped day \(action) \(day) out of its own range")
             }
-            capDays[key] = CapDay(
+            let cap = CapDay(
                 newestOccurred: newestOccurred, newestSeq: newestSeq, newestIsExact: exact == 1, seqs: lowest...highest)
+            caps.append((action, day, cap))
         }
         tallyCounts = try Self.readCounts(&reader)
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
@@ -116,10 +119,13 @@ extension ScoreInputs {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             activeEvents[try reader.readInt64()] = try reader.readInt()
         }
-        try reader.readEach(reserving: { dailyUnits.reserveCapacity($0) }) {
-            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-            dailyUnits[CapKey(action: try reader.readString(), day: try reader.readInt64())] = try reader.readInt()
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            let action = try reader.readString()
+            let day = try reader.readInt64()
+            days.addUnits(try reader.readInt(), action: action, day: day)
         }
+        // Set after the units: each action's span is then grown once, in day order.
+        for (action, day, cap) in caps { days.setCap(cap, action: action, day: day) }
         latestOccurred = try reader.readInt64()
         try reader.readEach(reserving: { daily.reserveCapacity($0) }) {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in

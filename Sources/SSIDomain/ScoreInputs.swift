@@ -1,12 +1,7 @@
-/// The aggregates the score is computed from. Every field but `capDays` is an integer count or a
-/// sorted series, so the same set of events gives the same inputs whatever order they were added or
-/// removed in; `capDays` only says where to look, and equality leaves it out.
+/// The aggregates the score is computed from. Every field is an integer count or a sorted series,
+/// so the same set of events gives the same inputs whatever order they were added or removed in;
+/// what the daily cap keeps per day (`CapDay`) only says where to look, and equality leaves it out.
 struct ScoreInputs: Sendable {
-    struct CapKey: Hashable, Sendable {
-        var action: String
-        var day: Int64
-    }
-
     /// One event's place in a capped day: which units count is decided in this order.
     struct CapEntry: Sendable, Equatable, Comparable {
         var occurred: Int64
@@ -44,14 +39,14 @@ struct ScoreInputs: Sendable {
     }
 
     var activity: [String: SlotSeries] = [:]
-    var capDays: [CapKey: CapDay] = [:]
     /// Weighted counts of non-distinct tallies; per-value counts of distinct ones.
     var tallyCounts: [String: Milli] = [:]
     var distinctCounts: [String: [String: Int]] = [:]
     var rates: [String: RateCounts] = [:]
     var activeEvents: [Int64: Int] = [:]
-    /// Units logged per action and local day, counted or not: what `today` reports.
-    var dailyUnits: [CapKey: Int] = [:]
+    /// Units logged per action and local day, counted or not (what `today` reports), and what the
+    /// daily cap keeps of each capped day.
+    var days = ActionDayTable()
     /// Each local day's share of the cumulative aggregates, for `history`.
     var daily: [Int64: DayTotals] = [:]
     /// An upper bound of the latest `occurred` ever added (an undo does not lower it): while it is
@@ -81,9 +76,7 @@ struct ScoreInputs: Sendable {
         totals.events[event.action, default: 0] += sign
         if totals.events[event.action] == 0 { totals.events[event.action] = nil }
         let units = max(0, event.count)
-        let dayKey = CapKey(action: event.action, day: day)
-        dailyUnits[dayKey, default: 0] += sign * units
-        if dailyUnits[dayKey] == 0 { dailyUnits[dayKey] = nil }
+        days.addUnits(sign * units, action: event.action, day: day)
         if definition.milliPoints != 0, definition.dailyCap > 0 {
             updateCappedActivity(
                 event, units: units, sign: sign, day: day, definition: definition, dayEntries: dayEntries)
@@ -131,42 +124,42 @@ struct ScoreInputs: Sendable {
     ) {
         // An entry without units never counts and takes nothing from the others.
         guard units > 0 else { return }
-        let key = CapKey(action: event.action, day: day)
         let entry = CapEntry(occurred: event.occurred, seq: event.seq, units: units)
         let cap = definition.dailyCap
-        // Units of the day's other entries: `dailyUnits` already holds this change.
-        let others = (dailyUnits[key] ?? 0) - (sign > 0 ? units : 0)
-        let known = capDays[key]
+        // Units of the day's other entries: `days` already holds this change.
+        let others = days.units(event.action, day: day) - (sign > 0 ? units : 0)
+        let known = days.cap(event.action, day: day)
         if sign > 0, known.map({ $0.isBefore(entry) }) ?? true {
             // The newest of its day: the units already counted are min(cap, units before).
             credit(min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
             let seqs = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
-            capDays[key] = CapDay(
+            let newest = CapDay(
                 newestOccurred: entry.occurred, newestSeq: entry.seq, newestIsExact: true,
                 seqs: seqs ?? entry.seq...entry.seq)
+            days.setCap(newest, action: event.action, day: day)
             return
         }
         if others + units <= cap {
             // Within the cap, before and after: every unit counts, and no other entry changes.
             credit(sign * units, of: entry, action: event.action, points: definition.milliPoints)
-            if var day = known, others > 0 || sign > 0 {
-                day.seqs = min(day.seqs.lowerBound, entry.seq)...max(day.seqs.upperBound, entry.seq)
-                if sign < 0, day.newestOccurred == entry.occurred, day.newestSeq == entry.seq {
-                    day.newestIsExact = false
+            if var summary = known, others > 0 || sign > 0 {
+                summary.seqs = min(summary.seqs.lowerBound, entry.seq)...max(summary.seqs.upperBound, entry.seq)
+                if sign < 0, summary.newestOccurred == entry.occurred, summary.newestSeq == entry.seq {
+                    summary.newestIsExact = false
                 }
-                capDays[key] = day
+                days.setCap(summary, action: event.action, day: day)
             } else {
-                capDays[key] = nil
+                days.setCap(nil, action: event.action, day: day)
             }
             return
         }
-        if sign < 0, var day = known, day.newestIsExact, day.newestOccurred == entry.occurred,
-            day.newestSeq == entry.seq
+        if sign < 0, var summary = known, summary.newestIsExact, summary.newestOccurred == entry.occurred,
+            summary.newestSeq == entry.seq
         {
             // The newest undone: it had what the others left, and they keep theirs.
             credit(-min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
-            day.newestIsExact = false
-            capDays[key] = others == 0 ? nil : day
+            summary.newestIsExact = false
+            days.setCap(others == 0 ? nil : summary, action: event.action, day: day)
             return
         }
         let range = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
@@ -182,11 +175,12 @@ struct ScoreInputs: Sendable {
         }
         if let newest = after.last {
             let seqs = after.map(\.seq)
-            capDays[key] = CapDay(
+            let summary = CapDay(
                 newestOccurred: newest.occurred, newestSeq: newest.seq, newestIsExact: true,
                 seqs: seqs.min()!...seqs.max()!)
+            days.setCap(summary, action: event.action, day: day)
         } else {
-            capDays[key] = nil
+            days.setCap(nil, action: event.action, day: day)
         }
     }
 
@@ -254,17 +248,17 @@ struct ScoreInputs: Sendable {
     }
 
     func unitsLogged(_ action: String, day: Int64) -> Int {
-        dailyUnits[CapKey(action: action, day: day)] ?? 0
+        days.units(action, day: day)
     }
 }
 
 extension ScoreInputs: Equatable {
-    /// Every aggregate but `capDays`, which depends on the order events came in (an upper bound
-    /// after an undo, a seq range that only grows) and only says where to look.
+    /// Every aggregate; `days` leaves out what the cap keeps per day, which depends on the order
+    /// events came in (an upper bound after an undo, a seq range that only grows).
     static func == (left: ScoreInputs, right: ScoreInputs) -> Bool {
         left.activity == right.activity && left.tallyCounts == right.tallyCounts
             && left.distinctCounts == right.distinctCounts && left.rates == right.rates
-            && left.activeEvents == right.activeEvents && left.dailyUnits == right.dailyUnits
+            && left.activeEvents == right.activeEvents && left.days == right.days
             && left.daily == right.daily && left.latestOccurred == right.latestOccurred
     }
 }

@@ -63,7 +63,7 @@ import Testing
                         == Self.expected(Array(counting.values), calendar: state.calendar),
                     "round \(round) step \(step)")
             }
-            upperBounds += state.inputs.capDays.values.count { !$0.newestIsExact }
+            upperBounds += state.inputs.days.capEntries.count { !$0.cap.newestIsExact }
         }
         // The newest of some day was undone and later events did not make it exact again.
         #expect(upperBounds > 0)
@@ -75,8 +75,8 @@ import Testing
         for seq in UInt64(1)...500 {
             try state.apply(TestModel.event(Self.action, at: TestModel.noon - Int64(seq), seq: seq))
         }
-        #expect(state.inputs.capDays.count == 1)
-        let day = try #require(state.inputs.capDays.values.first)
+        #expect(state.inputs.days.capEntries.count == 1)
+        let day = try #require(state.inputs.days.capEntries.first?.cap)
         #expect(day.seqs == 1...500)
         #expect(day.newestSeq == 1 && day.newestIsExact)
     }

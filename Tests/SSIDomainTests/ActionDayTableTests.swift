@@ -1,0 +1,64 @@
+import Testing
+
+@testable import SSIDomain
+
+/// Units and capped days per action and day, dense over each action's span: checked against a
+/// dictionary through days added before, inside and after the span, in any order.
+@Suite struct ActionDayTableTests {
+    static func cap(_ seq: UInt64) -> ScoreInputs.CapDay {
+        ScoreInputs.CapDay(newestOccurred: Int64(seq) * 60, newestSeq: seq, newestIsExact: seq % 2 == 0, seqs: 1...seq)
+    }
+
+    @Test func itAnswersAsADictionaryWould() {
+        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        struct Key: Hashable {
+            var action: String
+            var day: Int64
+        }
+        var table = ActionDayTable()
+        var units: [Key: Int] = [:]
+        var caps: [Key: ScoreInputs.CapDay] = [:]
+        for step in 0..<4_000 {
+            let key = Key(action: ["like", "comment", "post"][next(3)], day: Int64(20_000 + next(400) - 200))
+            if next(3) == 0 {
+                let cap = next(4) == 0 ? nil : Self.cap(UInt64(step + 1))
+                table.setCap(cap, action: key.action, day: key.day)
+                caps[key] = cap
+            } else {
+                let change = next(7) - 3
+                table.addUnits(change, action: key.action, day: key.day)
+                units[key, default: 0] += change
+                if units[key] == 0 { units[key] = nil }
+            }
+            #expect(table.units(key.action, day: key.day) == units[key] ?? 0)
+            #expect(table.cap(key.action, day: key.day) == caps[key])
+        }
+        let expectedUnits = units.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
+        #expect(
+            table.unitEntries.map { "\($0.action) \($0.day) \($0.units)" }
+                == expectedUnits.map { "\($0.key.action) \($0.key.day) \($0.value)" })
+        let expectedCaps = caps.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
+        #expect(
+            table.capEntries.map { "\($0.action) \($0.day) \($0.cap.newestSeq)" }
+                == expectedCaps.map { "\($0.key.action) \($0.key.day) \($0.value.newestSeq)" })
+        #expect(table.units("share", day: 20_000) == 0 && table.cap("share", day: 20_000) == nil)
+    }
+
+    /// Equal when the same days hold the same units: not how far a span reaches, nor the caps.
+    @Test func equalityIsTheUnitsOnly() {
+        var left = ActionDayTable()
+        var right = ActionDayTable()
+        left.addUnits(2, action: "like", day: 10)
+        right.addUnits(1, action: "like", day: 3)
+        right.addUnits(-1, action: "like", day: 3)
+        right.addUnits(2, action: "like", day: 10)
+        right.setCap(Self.cap(4), action: "like", day: 10)
+        #expect(left == right)
+        right.addUnits(1, action: "like", day: 11)
+        #expect(left != right)
+    }
+}

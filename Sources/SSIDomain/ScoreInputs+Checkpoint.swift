@@ -34,10 +34,11 @@ extension ScoreInputs {
             $0.write($1.key)
             $0.write($1.value)
         }
-        writer.write(each: days.unitEntries) {
+        writer.write(each: days.countEntries) {
             $0.write($1.action)
             $0.write($1.day)
             $0.write($1.units)
+            $0.write($1.events)
         }
         writer.write(latestOccurred)
         writer.write(each: daily) { writer, item in
@@ -48,7 +49,6 @@ extension ScoreInputs {
                 Self.write(values.value.mapValues(Int64.init), into: &writer)
             }
             Self.write(item.value.hits.mapValues(Int64.init), into: &writer)
-            Self.write(item.value.events.mapValues(Int64.init), into: &writer)
         }
     }
 
@@ -123,6 +123,7 @@ extension ScoreInputs {
             let action = try reader.readString()
             let day = try reader.readInt64()
             days.addUnits(try reader.readInt(), action: action, day: day)
+            days.addEvents(try reader.readInt(), action: action, day: day)
         }
         // Set after the units: each action's span is then grown once, in day order.
         for (action, day, cap) in caps { days.setCap(cap, action: action, day: day) }
@@ -136,7 +137,6 @@ extension ScoreInputs {
                 totals.distinct[try reader.readString()] = try Self.readCounts(&reader).mapValues { Int($0) }
             }
             totals.hits = try Self.readCounts(&reader).mapValues { Int($0) }
-            totals.events = try Self.readCounts(&reader).mapValues { Int($0) }
             daily[day] = totals
         }
     }

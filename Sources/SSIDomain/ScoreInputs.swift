@@ -44,8 +44,8 @@ struct ScoreInputs: Sendable {
     var distinctCounts: [String: [String: Int]] = [:]
     var rates: [String: RateCounts] = [:]
     var activeEvents: [Int64: Int] = [:]
-    /// Units logged per action and local day, counted or not (what `today` reports), and what the
-    /// daily cap keeps of each capped day.
+    /// Units and events logged per action and local day, counted or not (what `today` and `history`
+    /// report), and what the daily cap keeps of each capped day.
     var days = ActionDayTable()
     /// Each local day's share of the cumulative aggregates, for `history`.
     var daily: [Int64: DayTotals] = [:]
@@ -73,8 +73,7 @@ struct ScoreInputs: Sendable {
         if sign > 0 { latestOccurred = max(latestOccurred, event.occurred) }
         var totals = daily.removeValue(forKey: day) ?? DayTotals()
         defer { if !totals.isEmpty { daily[day] = totals } }
-        totals.events[event.action, default: 0] += sign
-        if totals.events[event.action] == 0 { totals.events[event.action] = nil }
+        days.addEvents(sign, action: event.action, day: day)
         let units = max(0, event.count)
         days.addUnits(sign * units, action: event.action, day: day)
         if definition.milliPoints != 0, definition.dailyCap > 0 {

@@ -34,6 +34,6 @@ extension ScoreState {
 
     /// Events logged on a local day (undone ones left out), by action.
     public func actionCounts(onDay day: Int64) -> [String: Int] {
-        inputs.daily[day]?.events ?? [:]
+        inputs.days.eventCounts(onDay: day)
     }
 }

@@ -21,6 +21,7 @@ import Testing
         }
         var table = ActionDayTable()
         var units: [Key: Int] = [:]
+        var events: [Key: Int] = [:]
         var caps: [Key: ScoreInputs.CapDay] = [:]
         for step in 0..<4_000 {
             let key = Key(action: ["like", "comment", "post"][next(3)], day: Int64(20_000 + next(400) - 200))
@@ -28,19 +29,30 @@ import Testing
                 let cap = next(4) == 0 ? nil : Self.cap(UInt64(step + 1))
                 table.setCap(cap, action: key.action, day: key.day)
                 caps[key] = cap
-            } else {
+            } else if next(2) == 0 {
                 let change = next(7) - 3
                 table.addUnits(change, action: key.action, day: key.day)
                 units[key, default: 0] += change
                 if units[key] == 0 { units[key] = nil }
+            } else {
+                let change = next(3) - 1
+                table.addEvents(change, action: key.action, day: key.day)
+                events[key, default: 0] += change
+                if events[key] == 0 { events[key] = nil }
             }
             #expect(table.units(key.action, day: key.day) == units[key] ?? 0)
+            #expect(table.events(key.action, day: key.day) == events[key] ?? 0)
+            #expect(
+                table.eventCounts(onDay: key.day)
+                    == Dictionary(
+                        uniqueKeysWithValues: events.filter { $0.key.day == key.day }.map { ($0.key.action, $0.value) })
+            )
             #expect(table.cap(key.action, day: key.day) == caps[key])
         }
-        let expectedUnits = units.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
+        let counted = Set(units.keys).union(events.keys).sorted { ($0.action, $0.day) < ($1.action, $1.day) }
         #expect(
-            table.unitEntries.map { "\($0.action) \($0.day) \($0.units)" }
-                == expectedUnits.map { "\($0.key.action) \($0.key.day) \($0.value)" })
+            table.countEntries.map { "\($0.action) \($0.day) \($0.units) \($0.events)" }
+                == counted.map { "\($0.action) \($0.day) \(units[$0] ?? 0) \(events[$0] ?? 0)" })
         let expectedCaps = caps.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
         #expect(
             table.capEntries.map { "\($0.action) \($0.day) \($0.cap.newestSeq)" }
@@ -48,7 +60,8 @@ import Testing
         #expect(table.units("share", day: 20_000) == 0 && table.cap("share", day: 20_000) == nil)
     }
 
-    /// Equal when the same days hold the same units: not how far a span reaches, nor the caps.
+    /// Equal when the same days hold the same units and events: not how far a span reaches, nor the
+    /// caps.
     @Test func equalityIsTheUnitsOnly() {
         var left = ActionDayTable()
         var right = ActionDayTable()
@@ -59,6 +72,9 @@ import Testing
         right.setCap(Self.cap(4), action: "like", day: 10)
         #expect(left == right)
         right.addUnits(1, action: "like", day: 11)
+        #expect(left != right)
+        left.addUnits(1, action: "like", day: 11)
+        left.addEvents(1, action: "like", day: 11)
         #expect(left != right)
     }
 }

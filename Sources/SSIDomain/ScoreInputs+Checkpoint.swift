@@ -3,7 +3,7 @@ extension ScoreInputs {
         writer.write(each: activity) { writer, item in
             writer.write(item.key)
             writer.write(each: zip(item.value.slots, item.value.values).map { $0 }) {
-                $0.write($1.0)
+                $0.write(Int64($1.0))
                 $0.write($1.1)
             }
         }
@@ -74,8 +74,9 @@ extension ScoreInputs {
             var series = SlotSeries()
             try reader.readEach(reserving: { series.reserveCapacity($0) }) {
                 (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                let slot = try reader.readInt64()
-                guard slot > (series.slots.last ?? .min) else { throw BinaryReader.Malformed("slots out of order") }
+                guard let slot = Int32(exactly: try reader.readInt64()), slot > (series.slots.last ?? .min) else {
+                    throw BinaryReader.Malformed("slots out of order or out of range")
+                }
                 series.append(slot: slot, value: try reader.readInt64())
             }
             activity[action] = series

@@ -1,16 +1,18 @@
 /// Activity points of one action kind in 15-minute slots, sorted by slot. Fifteen minutes divides
-/// every UTC offset in use, so a local midnight is always a slot boundary.
+/// every UTC offset in use, so a local midnight is always a slot boundary. A slot number is kept in
+/// 32 bits: times are read with four-digit years, and 2^31 slots of 15 minutes reach 61,000 years
+/// either side of 1970.
 struct SlotSeries: Sendable, Equatable {
     static let slotSeconds: Int64 = 900
 
-    private(set) var slots: [Int64] = []
+    private(set) var slots: [Int32] = []
     private(set) var values: [Milli] = []
 
     static func slot(of seconds: Int64) -> Int64 { CivilTime.floorDiv(seconds, slotSeconds) }
 
     mutating func add(_ amount: Milli, at seconds: Int64) {
         guard amount != 0 else { return }
-        let slot = Self.slot(of: seconds)
+        let slot = Int32(clamping: Self.slot(of: seconds))
         let index = insertionIndex(of: slot)
         if index < slots.count, slots[index] == slot {
             values[index] += amount
@@ -30,12 +32,12 @@ struct SlotSeries: Sendable, Equatable {
     }
 
     /// Appends a slot after every slot held (reading a checkpoint back, in order).
-    mutating func append(slot: Int64, value: Milli) {
+    mutating func append(slot: Int32, value: Milli) {
         slots.append(slot)
         values.append(value)
     }
 
-    private func insertionIndex(of slot: Int64) -> Int {
+    private func insertionIndex(of slot: Int32) -> Int {
         if let last = slots.last, last < slot { return slots.count }
         var low = 0
         var high = slots.count
@@ -49,9 +51,9 @@ struct SlotSeries: Sendable, Equatable {
     /// Points still counting at `now`, newest first, stopping at the edge of the window.
     func decayedPoints(at now: Int64, model: ScoreModel) -> Double {
         var total = 0.0
-        var index = insertionIndex(of: Self.slot(of: now) + 1) - 1
+        var index = insertionIndex(of: Int32(clamping: Self.slot(of: now) + 1)) - 1
         while index >= 0 {
-            let age = now - slots[index] * Self.slotSeconds
+            let age = now - Int64(slots[index]) * Self.slotSeconds
             let factor = model.decay(age: age)
             if factor == 0 { break }
             total += values[index].units * factor

@@ -27,7 +27,11 @@ public struct CountedEvents: Sendable {
 
     /// The event with this id, if it counts.
     public subscript(id: String) -> ActionEvent? {
-        places[id].map { event(at: Int($0)) }
+        place(of: id).map { event(at: Int($0)) }
+    }
+
+    private func place(of id: String) -> UInt32? {
+        slots.withUnsafeBufferPointer { events in places.place(of: id) { events[Int($0)].idValue } }
     }
 
     /// Every event that counts, in sequence order. A plain sequence: what is built from it (`map`,
@@ -103,7 +107,10 @@ public struct CountedEvents: Sendable {
 
     mutating func reserveCapacity(_ capacity: Int) {
         slots.reserveCapacity(capacity)
-        places.reserveCapacity(capacity)
+        var index = EventPlaces()
+        swap(&index, &places)
+        slots.withUnsafeBufferPointer { events in index.reserveCapacity(capacity) { events[Int($0)].idValue } }
+        places = index
     }
 
     /// Adds an event in its sequence place; false (and nothing changes) when its id is already here.
@@ -120,12 +127,12 @@ public struct CountedEvents: Sendable {
         if slots.last.map({ $0.seq < event.seq }) ?? true {
             return append(kept, textID: textID, details: held, wide: wide)
         }
-        guard places[event.id] == nil else { return false }
+        guard place(of: event.id) == nil else { return false }
         var place = slots.count
         while place > 0, slots[place - 1].seq >= event.seq { place -= 1 }
         slots.insert(kept, at: place)
         keepBeside(kept, textID: textID, details: held, wide: wide)
-        for index in place..<slots.count where !slots[index].flags.contains(.hole) { placeAgain(index) }
+        placeAll()
         return true
     }
 
@@ -157,23 +164,31 @@ public struct CountedEvents: Sendable {
         guard append(kept, textID: textID, details: details, wide: wide) else { throw refused("repeated") }
     }
 
-    /// Adds the newest event: one hash of its id, which also finds a repeated one.
+    /// Adds the newest event; false (and nothing changes) when its id is already here.
     private mutating func append(
         _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
     ) -> Bool {
-        let place = UInt32(slots.count)
-        if let existing = setPlace(place, of: kept, textID: textID) {
-            _ = setPlace(existing, of: kept, textID: textID)
-            return false
-        }
+        let known =
+            kept.flags.contains(.hexID)
+            ? slots.withUnsafeBufferPointer { events in
+                places.place(ofHexValue: kept.idValue) { events[Int($0)].idValue }
+            } : places.place(of: textID!) { _ in 0 }
+        guard known == nil else { return false }
         slots.append(kept)
         keepBeside(kept, textID: textID, details: details, wide: wide)
+        setPlace(UInt32(slots.count - 1), of: kept, textID: textID)
         return true
     }
 
     /// Removes the event with this id and returns it; nil when it does not count.
     mutating func remove(id: String) -> ActionEvent? {
-        guard let place = places.removeValue(forKey: id).map(Int.init) else { return nil }
+        var index = EventPlaces()
+        swap(&index, &places)
+        let removed = slots.withUnsafeBufferPointer { events in
+            index.removeValue(forKey: id) { events[Int($0)].idValue }
+        }
+        places = index
+        guard let place = removed.map(Int.init) else { return nil }
         let event = event(at: place)
         let seq = slots[place].seq
         textIDs[seq] = nil
@@ -189,18 +204,39 @@ public struct CountedEvents: Sendable {
 
     private mutating func closeHoles() {
         slots.removeAll { $0.flags.contains(.hole) }
-        for index in slots.indices { placeAgain(index) }
+        placeAll()
     }
 
-    private mutating func placeAgain(_ index: Int) {
-        let kept = slots[index]
-        _ = setPlace(UInt32(index), of: kept, textID: kept.flags.contains(.hexID) ? nil : textIDs[kept.seq])
+    /// Indexes every event's id at its place again, after places moved: the index reads ids from
+    /// the events by place, so it is built anew rather than updated one moved event at a time.
+    private mutating func placeAll() {
+        var index = EventPlaces()
+        index.removeAll(reservingCapacity: slots.count)
+        slots.withUnsafeBufferPointer { events in
+            for place in events.indices where !events[place].flags.contains(.hole) {
+                let kept = events[place]
+                if kept.flags.contains(.hexID) {
+                    _ = index.updateValue(UInt32(place), forHexValue: kept.idValue) { events[Int($0)].idValue }
+                } else {
+                    _ = index.updateValue(UInt32(place), forText: textIDs[kept.seq]!)
+                }
+            }
+        }
+        places = index
     }
 
-    /// Indexes the event's id at `place`, by its value or by `textID`; returns the place it had.
-    private mutating func setPlace(_ place: UInt32, of kept: KeptEvent, textID: String?) -> UInt32? {
-        kept.flags.contains(.hexID)
-            ? places.updateValue(place, forHexValue: kept.idValue) : places.updateValue(place, forText: textID!)
+    /// Indexes the event's id at `place`, by its value or by `textID`.
+    private mutating func setPlace(_ place: UInt32, of kept: KeptEvent, textID: String?) {
+        guard kept.flags.contains(.hexID) else {
+            _ = places.updateValue(place, forText: textID!)
+            return
+        }
+        var index = EventPlaces()
+        swap(&index, &places)
+        slots.withUnsafeBufferPointer { events in
+            _ = index.updateValue(place, forHexValue: kept.idValue) { events[Int($0)].idValue }
+        }
+        places = index
     }
 
     /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.

@@ -8,14 +8,19 @@ struct EventPlaces: Sendable {
 
     var count: Int { hex.count + text.count }
 
-    subscript(id: String) -> UInt32? {
-        if let value = Self.hexValue(id) { return hex[value] }
+    /// The place of `id`; `keyOf` reads the hex value of the id at a place (`HexPlaceTable`).
+    func place(of id: String, keyOf: (UInt32) -> UInt64) -> UInt32? {
+        if let value = Self.hexValue(id) { return hex.place(of: value, keyOf: keyOf) }
         return text[id]
     }
 
+    func place(ofHexValue value: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
+        hex.place(of: value, keyOf: keyOf)
+    }
+
     /// Sets the place of the id whose `hexValue` is `value`; returns the place it had, if any.
-    mutating func updateValue(_ place: UInt32, forHexValue value: UInt64) -> UInt32? {
-        hex.updateValue(place, forKey: value)
+    mutating func updateValue(_ place: UInt32, forHexValue value: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
+        hex.updateValue(place, forKey: value, keyOf: keyOf)
     }
 
     /// Sets the place of an id that has no `hexValue`; returns the place it had, if any.
@@ -23,12 +28,20 @@ struct EventPlaces: Sendable {
         text.updateValue(place, forKey: id)
     }
 
-    mutating func removeValue(forKey id: String) -> UInt32? {
-        if let value = Self.hexValue(id) { return hex.removeValue(forKey: value) }
+    mutating func removeValue(forKey id: String, keyOf: (UInt32) -> UInt64) -> UInt32? {
+        if let value = Self.hexValue(id) { return hex.removeValue(forKey: value, keyOf: keyOf) }
         return text.removeValue(forKey: id)
     }
 
-    mutating func reserveCapacity(_ capacity: Int) { hex.reserveCapacity(capacity) }
+    mutating func reserveCapacity(_ capacity: Int, keyOf: (UInt32) -> UInt64) {
+        hex.reserveCapacity(capacity, keyOf: keyOf)
+    }
+
+    /// Empty, with room for `capacity` hex ids.
+    mutating func removeAll(reservingCapacity capacity: Int) {
+        hex.removeAll(reservingCapacity: capacity)
+        text.removeAll()
+    }
 
     /// The value of exactly 16 lowercase hex digits; nil for any other text, so that each id has one
     /// key and each key one id.

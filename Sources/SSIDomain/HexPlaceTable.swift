@@ -1,63 +1,72 @@
 /// Places of the events whose ids are 16 hex digits, by the ids' 64-bit values: open addressing with
-/// linear probing in two flat arrays (12 bytes a bucket), at most 85% full. A `Dictionary` grows
-/// by doubling to stay at most 75% full: a million ids took two million buckets. Here the table is
-/// sized to the events it is reserved for and grows by half.
+/// linear probing, at most 85% full. The ids themselves are not stored here: each event keeps its
+/// own (`KeptEvent.idValue`) and `keyOf` reads it from a place. A bucket is the place (4 bytes) and
+/// 8 bits of the id's hash, so a probe reads the event only when those bits match (1 in 256 of the
+/// other keys): about 6 bytes per event, where a `Dictionary` of ids took 32 (grown by doubling to
+/// stay 75% full) and a table holding the keys 14. Sized to the events it is reserved for; grows by
+/// half.
 struct HexPlaceTable: Sendable {
-    private var keys: [UInt64] = []
     /// `empty` where no key is.
     private var places: [UInt32] = []
+    private var tags: [UInt8] = []
     private(set) var count = 0
 
     private static let empty = UInt32.max
 
-    var bucketCount: Int { keys.count }
+    var bucketCount: Int { places.count }
 
-    subscript(key: UInt64) -> UInt32? {
+    /// The place of `key`, reading the key of a candidate place with `keyOf`.
+    func place(of key: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
         guard count > 0 else { return nil }
-        var bucket = home(of: key)
+        let (home, tag) = home(of: key)
+        var bucket = home
         while places[bucket] != Self.empty {
-            if keys[bucket] == key { return places[bucket] }
+            if tags[bucket] == tag, keyOf(places[bucket]) == key { return places[bucket] }
             bucket = next(bucket)
         }
         return nil
     }
 
-    /// Sets the place of `key`; returns the place it had, if any.
-    mutating func updateValue(_ place: UInt32, forKey key: UInt64) -> UInt32? {
+    /// Sets the place of `key` (`keyOf(place)` must already read `key`); returns the place it had.
+    mutating func updateValue(_ place: UInt32, forKey key: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
         precondition(place != Self.empty, "an event place must be below \(Self.empty)")
-        if (count + 1) * 20 > keys.count * 17 { resize(to: max(16, keys.count * 3 / 2, (count + 1) * 5 / 4)) }
-        var bucket = home(of: key)
+        if (count + 1) * 20 > places.count * 17 {
+            resize(to: max(16, places.count * 3 / 2, (count + 1) * 5 / 4), keyOf: keyOf)
+        }
+        let (home, tag) = home(of: key)
+        var bucket = home
         while places[bucket] != Self.empty {
-            if keys[bucket] == key {
+            if tags[bucket] == tag, keyOf(places[bucket]) == key {
                 defer { places[bucket] = place }
                 return places[bucket]
             }
             bucket = next(bucket)
         }
-        keys[bucket] = key
         places[bucket] = place
+        tags[bucket] = tag
         count += 1
         return nil
     }
 
     /// Removes `key`, shifting back the keys after it that probed past its bucket, so that no
     /// lookup ever stops early at the hole.
-    mutating func removeValue(forKey key: UInt64) -> UInt32? {
+    mutating func removeValue(forKey key: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
         guard count > 0 else { return nil }
-        var hole = home(of: key)
-        while keys[hole] != key || places[hole] == Self.empty {
+        let (home, tag) = home(of: key)
+        var hole = home
+        while places[hole] == Self.empty || tags[hole] != tag || keyOf(places[hole]) != key {
             if places[hole] == Self.empty { return nil }
             hole = next(hole)
         }
         let removed = places[hole]
         var bucket = next(hole)
         while places[bucket] != Self.empty {
-            let wanted = home(of: keys[bucket])
+            let wanted = self.home(of: keyOf(places[bucket])).bucket
             // Move it into the hole unless its home lies cyclically in (hole, bucket].
             let stays = hole < bucket ? (wanted > hole && wanted <= bucket) : (wanted > hole || wanted <= bucket)
             if !stays {
-                keys[hole] = keys[bucket]
                 places[hole] = places[bucket]
+                tags[hole] = tags[bucket]
                 hole = bucket
             }
             bucket = next(bucket)
@@ -68,34 +77,43 @@ struct HexPlaceTable: Sendable {
     }
 
     /// Room for `capacity` keys without growing.
-    mutating func reserveCapacity(_ capacity: Int) {
+    mutating func reserveCapacity(_ capacity: Int, keyOf: (UInt32) -> UInt64) {
         let needed = capacity * 20 / 17 + 1
-        if needed > keys.count { resize(to: needed) }
+        if needed > places.count { resize(to: needed, keyOf: keyOf) }
     }
 
-    private mutating func resize(to buckets: Int) {
-        let oldKeys = keys
-        let oldPlaces = places
-        keys = Array(repeating: 0, count: buckets)
+    /// Empty, with room for `capacity` keys.
+    mutating func removeAll(reservingCapacity capacity: Int) {
+        let buckets = max(16, capacity * 20 / 17 + 1)
         places = Array(repeating: Self.empty, count: buckets)
-        for (key, place) in zip(oldKeys, oldPlaces) where place != Self.empty {
-            var bucket = home(of: key)
+        tags = Array(repeating: 0, count: buckets)
+        count = 0
+    }
+
+    private mutating func resize(to buckets: Int, keyOf: (UInt32) -> UInt64) {
+        let oldPlaces = places
+        places = Array(repeating: Self.empty, count: buckets)
+        tags = Array(repeating: 0, count: buckets)
+        for place in oldPlaces where place != Self.empty {
+            let (home, tag) = home(of: keyOf(place))
+            var bucket = home
             while places[bucket] != Self.empty { bucket = next(bucket) }
-            keys[bucket] = key
             places[bucket] = place
+            tags[bucket] = tag
         }
     }
 
     /// The key mixed (ids may be chosen by hand, not only at random), then mapped onto any number of
-    /// buckets by the high half of a product rather than a power-of-two mask.
-    private func home(of key: UInt64) -> Int {
+    /// buckets by the high half of a product rather than a power-of-two mask; the tag is 8 other
+    /// bits of the mix.
+    private func home(of key: UInt64) -> (bucket: Int, tag: UInt8) {
         var mixed = key ^ (key >> 33)
         mixed &*= 0xFF51_AFD7_ED55_8CCD
         mixed ^= mixed >> 33
         mixed &*= 0xC4CE_B9FE_1A85_EC53
         mixed ^= mixed >> 33
-        return Int(mixed.multipliedFullWidth(by: UInt64(keys.count)).high)
+        return (Int(mixed.multipliedFullWidth(by: UInt64(places.count)).high), UInt8(truncatingIfNeeded: mixed))
     }
 
-    private func next(_ bucket: Int) -> Int { bucket + 1 == keys.count ? 0 : bucket + 1 }
+    private func next(_ bucket: Int) -> Int { bucket + 1 == places.count ? 0 : bucket + 1 }
 }

@@ -41,14 +41,19 @@ extension ScoreInputs {
             $0.write($1.events)
         }
         writer.write(latestOccurred)
-        writer.write(each: daily) { writer, item in
+        for columns in [dayTallies, dayHits] {
+            writer.write(each: columns.entries) {
+                $0.write($1.name)
+                $0.write($1.day)
+                $0.write($1.amount)
+            }
+        }
+        writer.write(each: dayDistinct) { writer, item in
             writer.write(item.key)
-            Self.write(item.value.tallies, into: &writer)
-            writer.write(each: item.value.distinct) { writer, values in
+            writer.write(each: item.value) { writer, values in
                 writer.write(values.key)
                 Self.write(values.value.mapValues(Int64.init), into: &writer)
             }
-            Self.write(item.value.hits.mapValues(Int64.init), into: &writer)
         }
     }
 
@@ -129,16 +134,22 @@ extension ScoreInputs {
         // Set after the units: each action's span is then grown once, in day order.
         for (action, day, cap) in caps { days.setCap(cap, action: action, day: day) }
         latestOccurred = try reader.readInt64()
-        try reader.readEach(reserving: { daily.reserveCapacity($0) }) {
-            (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-            let day = try reader.readInt64()
-            var totals = DayTotals()
-            totals.tallies = try Self.readCounts(&reader)
+        for index in 0..<2 {
+            var columns = DayColumns()
             try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                totals.distinct[try reader.readString()] = try Self.readCounts(&reader).mapValues { Int($0) }
+                let name = try reader.readString()
+                let day = try reader.readInt64()
+                columns.add(try reader.readInt64(), name: name, day: day)
             }
-            totals.hits = try Self.readCounts(&reader).mapValues { Int($0) }
-            daily[day] = totals
+            if index == 0 { dayTallies = columns } else { dayHits = columns }
+        }
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            let day = try reader.readInt64()
+            var distinct: [String: [String: Int]] = [:]
+            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+                distinct[try reader.readString()] = try Self.readCounts(&reader).mapValues { Int($0) }
+            }
+            dayDistinct[day] = distinct
         }
     }
 }

@@ -48,7 +48,10 @@ struct ScoreInputs: Sendable {
     /// report), and what the daily cap keeps of each capped day.
     var days = ActionDayTable()
     /// Each local day's share of the cumulative aggregates, for `history`.
-    var daily: [Int64: DayTotals] = [:]
+    var dayTallies = DayColumns()
+    var dayHits = DayColumns()
+    /// Distinct tally values per day: few days have any (a profile section filled in).
+    var dayDistinct: [Int64: [String: [String: Int]]] = [:]
     /// An upper bound of the latest `occurred` ever added (an undo does not lower it): while it is
     /// not after an instant, these inputs are exactly the inputs as of that instant.
     var latestOccurred = Int64.min
@@ -71,8 +74,6 @@ struct ScoreInputs: Sendable {
         guard let definition = model.actions[event.action] else { return }
         let day = calendar.day(of: event.occurred)
         if sign > 0 { latestOccurred = max(latestOccurred, event.occurred) }
-        var totals = daily.removeValue(forKey: day) ?? DayTotals()
-        defer { if !totals.isEmpty { daily[day] = totals } }
         days.addEvents(sign, action: event.action, day: day)
         let units = max(0, event.count)
         days.addUnits(sign * units, action: event.action, day: day)
@@ -85,23 +86,23 @@ struct ScoreInputs: Sendable {
                 if let section = event.section {
                     distinctCounts[tallyName, default: [:]][section, default: 0] += sign
                     if distinctCounts[tallyName]?[section] == 0 { distinctCounts[tallyName]?[section] = nil }
-                    totals.distinct[tallyName, default: [:]][section, default: 0] += sign
-                    if totals.distinct[tallyName]?[section] == 0 { totals.distinct[tallyName]?[section] = nil }
-                    if totals.distinct[tallyName]?.isEmpty == true { totals.distinct[tallyName] = nil }
+                    var distinct = dayDistinct.removeValue(forKey: day) ?? [:]
+                    distinct[tallyName, default: [:]][section, default: 0] += sign
+                    if distinct[tallyName]?[section] == 0 { distinct[tallyName]?[section] = nil }
+                    if distinct[tallyName]?.isEmpty == true { distinct[tallyName] = nil }
+                    if !distinct.isEmpty { dayDistinct[day] = distinct }
                 }
             } else {
                 let weighted = Milli(sign * units) * tally.milliWeight(tags: event.tags)
                 tallyCounts[tallyName, default: 0] += weighted
-                totals.tallies[tallyName, default: 0] += weighted
-                if totals.tallies[tallyName] == 0 { totals.tallies[tallyName] = nil }
+                dayTallies.add(weighted, name: tallyName, day: day)
             }
         }
         for rateName in model.rateNames {
             let rate = model.rates[rateName]!
             if rate.numerator.contains(event.action) {
                 rates[rateName, default: RateCounts()].hits += sign * units
-                totals.hits[rateName, default: 0] += sign * units
-                if totals.hits[rateName] == 0 { totals.hits[rateName] = nil }
+                dayHits.add(Int64(sign * units), name: rateName, day: day)
             }
             if rate.denominator.contains(event.action) {
                 updateTries(rateName, at: event.occurred, units: units, sign: sign)
@@ -234,6 +235,13 @@ struct ScoreInputs: Sendable {
         return counts.totalTries - young
     }
 
+    /// What one local day added to the tallies, distinct values and rate hits.
+    func totals(onDay day: Int64) -> DayTotals {
+        DayTotals(
+            tallies: dayTallies.amounts(onDay: day), distinct: dayDistinct[day] ?? [:],
+            hits: dayHits.amounts(onDay: day).mapValues { Int($0) })
+    }
+
     /// Takes a day's totals off the cumulative aggregates: the inputs as they stood before that day.
     mutating func subtract(_ totals: DayTotals) {
         for (name, amount) in totals.tallies { tallyCounts[name, default: 0] -= amount }
@@ -258,6 +266,8 @@ extension ScoreInputs: Equatable {
         left.activity == right.activity && left.tallyCounts == right.tallyCounts
             && left.distinctCounts == right.distinctCounts && left.rates == right.rates
             && left.activeEvents == right.activeEvents && left.days == right.days
-            && left.daily == right.daily && left.latestOccurred == right.latestOccurred
+            && left.dayTallies == right.dayTallies
+            && left.dayHits == right.dayHits && left.dayDistinct == right.dayDistinct
+            && left.latestOccurred == right.latestOccurred
     }
 }

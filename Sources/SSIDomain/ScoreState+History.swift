@@ -15,7 +15,7 @@ extension ScoreState {
         for day in stride(from: today, through: today - Int64(days) + 1, by: -1) {
             let at = min(now, calendar.end(ofDay: day))
             result.append(DailyScore(day: day, at: at, score: Self.score(of: breakdown(asOf, at: at))))
-            if let totals = inputs.daily[day] { asOf.subtract(totals) }
+            asOf.subtract(inputs.totals(onDay: day))
         }
         return result.reversed()
     }

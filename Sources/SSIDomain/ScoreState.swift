@@ -46,6 +46,8 @@ public struct ScoreState: Sendable {
             guard undone[event.id] == nil, events.insert(event) else {
                 throw .duplicateEvent(event.id)
             }
+            // The closure holds a copy of the events, not `self`: holding the whole state while
+            // `inputs` changes would make every change copy the aggregates.
             let events = events
             inputs.add(event, model: model, calendar: calendar) {
                 events.capEntries($0, day: $1, seqs: $2, calendar: calendar)

@@ -14,7 +14,7 @@ import SSISystem
 struct LedgerCheckpoint {
     static let fileName = "checkpoint"
     static let magic = Array("SSILEDG\n".utf8)
-    static let formatVersion: UInt64 = 9
+    static let formatVersion: UInt64 = 10
     /// Larger files are refused unread (a checkpoint of 1,000,000 events is about 60 MiB).
     static let sizeLimit = 1 << 30
 

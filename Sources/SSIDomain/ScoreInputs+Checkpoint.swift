@@ -34,20 +34,9 @@ extension ScoreInputs {
             $0.write($1.key)
             $0.write($1.value)
         }
-        writer.write(each: days.countEntries) {
-            $0.write($1.action)
-            $0.write($1.day)
-            $0.write($1.units)
-            $0.write($1.events)
-        }
+        for columns in [days.units, days.events] { Self.write(columns, into: &writer) }
         writer.write(latestOccurred)
-        for columns in [dayTallies, dayHits] {
-            writer.write(each: columns.entries) {
-                $0.write($1.name)
-                $0.write($1.day)
-                $0.write($1.amount)
-            }
-        }
+        for columns in [dayTallies, dayHits] { Self.write(columns, into: &writer) }
         writer.write(each: dayDistinct) { writer, item in
             writer.write(item.key)
             writer.write(each: item.value) { writer, values in
@@ -55,6 +44,24 @@ extension ScoreInputs {
                 Self.write(values.value.mapValues(Int64.init), into: &writer)
             }
         }
+    }
+
+    static func write(_ columns: DayColumns, into writer: inout BinaryWriter) {
+        writer.write(each: columns.entries) {
+            $0.write($1.name)
+            $0.write($1.day)
+            $0.write($1.amount)
+        }
+    }
+
+    static func readColumns(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> DayColumns {
+        var columns = DayColumns()
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            let name = try reader.readString()
+            let day = try reader.readInt64()
+            columns.add(try reader.readInt64(), name: name, day: day)
+        }
+        return columns
     }
 
     static func write(_ values: [String: Int64], into writer: inout BinaryWriter) {
@@ -125,24 +132,13 @@ extension ScoreInputs {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             activeEvents[try reader.readInt64()] = try reader.readInt()
         }
-        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-            let action = try reader.readString()
-            let day = try reader.readInt64()
-            days.addUnits(try reader.readInt(), action: action, day: day)
-            days.addEvents(try reader.readInt(), action: action, day: day)
-        }
-        // Set after the units: each action's span is then grown once, in day order.
+        let units = try Self.readColumns(&reader)
+        let events = try Self.readColumns(&reader)
+        days = ActionDayTable(units: units, events: events)
         for (action, day, cap) in caps { days.setCap(cap, action: action, day: day) }
         latestOccurred = try reader.readInt64()
-        for index in 0..<2 {
-            var columns = DayColumns()
-            try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                let name = try reader.readString()
-                let day = try reader.readInt64()
-                columns.add(try reader.readInt64(), name: name, day: day)
-            }
-            if index == 0 { dayTallies = columns } else { dayHits = columns }
-        }
+        dayTallies = try Self.readColumns(&reader)
+        dayHits = try Self.readColumns(&reader)
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let day = try reader.readInt64()
             var distinct: [String: [String: Int]] = [:]

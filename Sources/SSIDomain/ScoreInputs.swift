@@ -127,7 +127,7 @@ struct ScoreInputs: Sendable {
         let entry = CapEntry(occurred: event.occurred, seq: event.seq, units: units)
         let cap = definition.dailyCap
         // Units of the day's other entries: `days` already holds this change.
-        let others = days.units(event.action, day: day) - (sign > 0 ? units : 0)
+        let others = days.unitsLogged(event.action, day: day) - (sign > 0 ? units : 0)
         let known = days.cap(event.action, day: day)
         if sign > 0, known.map({ $0.isBefore(entry) }) ?? true {
             // The newest of its day: the units already counted are min(cap, units before).
@@ -255,7 +255,7 @@ struct ScoreInputs: Sendable {
     }
 
     func unitsLogged(_ action: String, day: Int64) -> Int {
-        days.units(action, day: day)
+        days.unitsLogged(action, day: day)
     }
 }
 

@@ -40,8 +40,8 @@ import Testing
                 events[key, default: 0] += change
                 if events[key] == 0 { events[key] = nil }
             }
-            #expect(table.units(key.action, day: key.day) == units[key] ?? 0)
-            #expect(table.events(key.action, day: key.day) == events[key] ?? 0)
+            #expect(table.unitsLogged(key.action, day: key.day) == units[key] ?? 0)
+            #expect(table.events.value(key.action, day: key.day) == events[key] ?? 0)
             #expect(
                 table.eventCounts(onDay: key.day)
                     == Dictionary(
@@ -49,15 +49,17 @@ import Testing
             )
             #expect(table.cap(key.action, day: key.day) == caps[key])
         }
-        let counted = Set(units.keys).union(events.keys).sorted { ($0.action, $0.day) < ($1.action, $1.day) }
-        #expect(
-            table.countEntries.map { "\($0.action) \($0.day) \($0.units) \($0.events)" }
-                == counted.map { "\($0.action) \($0.day) \(units[$0] ?? 0) \(events[$0] ?? 0)" })
+        for (columns, reference) in [(table.units, units), (table.events, events)] {
+            let expected = reference.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
+            #expect(
+                columns.entries.map { "\($0.name) \($0.day) \($0.amount)" }
+                    == expected.map { "\($0.key.action) \($0.key.day) \($0.value)" })
+        }
         let expectedCaps = caps.sorted { ($0.key.action, $0.key.day) < ($1.key.action, $1.key.day) }
         #expect(
             table.capEntries.map { "\($0.action) \($0.day) \($0.cap.newestSeq)" }
                 == expectedCaps.map { "\($0.key.action) \($0.key.day) \($0.value.newestSeq)" })
-        #expect(table.units("share", day: 20_000) == 0 && table.cap("share", day: 20_000) == nil)
+        #expect(table.unitsLogged("share", day: 20_000) == 0 && table.cap("share", day: 20_000) == nil)
     }
 
     /// Equal when the same days hold the same units and events: not how far a span reaches, nor the

@@ -10,11 +10,8 @@ import Testing
     }
 
     @Test func itAnswersAsADictionaryWould() {
-        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((random >> 33) % UInt64(bound))
-        }
+        var generator = Xorshift(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         struct Key: Hashable {
             var action: String
             var day: Int64

@@ -6,11 +6,8 @@ import Testing
 /// added before, inside and after the span, and equal whatever span the same amounts left.
 @Suite struct DayColumnsTests {
     @Test func itAnswersAsADictionaryWould() {
-        var random: UInt64 = 0x0DDB_1A5E_5BAD_5EED
-        func next(_ bound: Int) -> Int {
-            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((random >> 33) % UInt64(bound))
-        }
+        var generator = Xorshift(seed: 0x0DDB_1A5E_5BAD_5EED)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         struct Key: Hashable {
             var name: String
             var day: Int64

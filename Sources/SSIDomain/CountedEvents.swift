@@ -107,10 +107,7 @@ public struct CountedEvents: Sendable {
 
     mutating func reserveCapacity(_ capacity: Int) {
         slots.reserveCapacity(capacity)
-        var index = EventPlaces()
-        swap(&index, &places)
-        slots.withUnsafeBufferPointer { events in index.reserveCapacity(capacity) { events[Int($0)].idValue } }
-        places = index
+        changePlaces { $0.reserveCapacity(capacity, keyOf: $1) }
     }
 
     /// Adds an event in its sequence place; false (and nothing changes) when its id is already here.
@@ -172,7 +169,7 @@ public struct CountedEvents: Sendable {
             kept.flags.contains(.hexID)
             ? slots.withUnsafeBufferPointer { events in
                 places.place(ofHexValue: kept.idValue) { events[Int($0)].idValue }
-            } : places.place(of: textID!) { _ in 0 }
+            } : places.place(ofText: textID!)
         guard known == nil else { return false }
         slots.append(kept)
         keepBeside(kept, textID: textID, details: details, wide: wide)
@@ -182,13 +179,8 @@ public struct CountedEvents: Sendable {
 
     /// Removes the event with this id and returns it; nil when it does not count.
     mutating func remove(id: String) -> ActionEvent? {
-        var index = EventPlaces()
-        swap(&index, &places)
-        let removed = slots.withUnsafeBufferPointer { events in
-            index.removeValue(forKey: id) { events[Int($0)].idValue }
-        }
-        places = index
-        guard let place = removed.map(Int.init) else { return nil }
+        let removed: UInt32? = changePlaces { $0.removeValue(forKey: id, keyOf: $1) }
+        guard let place = removed.map({ Int($0) }) else { return nil }
         let event = event(at: place)
         let seq = slots[place].seq
         textIDs[seq] = nil
@@ -231,12 +223,18 @@ public struct CountedEvents: Sendable {
             _ = places.updateValue(place, forText: textID!)
             return
         }
+        _ = changePlaces { $0.updateValue(place, forHexValue: kept.idValue, keyOf: $1) }
+    }
+
+    /// Changes the id index, given how to read the id at a place. The index is moved out for the
+    /// call, so that changing it while the events are read never copies it.
+    private mutating func changePlaces<Result>(
+        _ change: (inout EventPlaces, (UInt32) -> UInt64) -> Result
+    ) -> Result {
         var index = EventPlaces()
         swap(&index, &places)
-        slots.withUnsafeBufferPointer { events in
-            _ = index.updateValue(place, forHexValue: kept.idValue) { events[Int($0)].idValue }
-        }
-        places = index
+        defer { places = index }
+        return slots.withUnsafeBufferPointer { events in change(&index) { events[Int($0)].idValue } }
     }
 
     /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.

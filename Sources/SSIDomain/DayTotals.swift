@@ -5,6 +5,4 @@ struct DayTotals: Sendable, Equatable {
     var tallies: [String: Milli] = [:]
     var distinct: [String: [String: Int]] = [:]
     var hits: [String: Int] = [:]
-
-    var isEmpty: Bool { tallies.isEmpty && distinct.isEmpty && hits.isEmpty }
 }

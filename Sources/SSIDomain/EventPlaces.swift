@@ -18,6 +18,9 @@ struct EventPlaces: Sendable {
         hex.place(of: value, keyOf: keyOf)
     }
 
+    /// The place of an id that has no `hexValue`.
+    func place(ofText id: String) -> UInt32? { text[id] }
+
     /// Sets the place of the id whose `hexValue` is `value`; returns the place it had, if any.
     mutating func updateValue(_ place: UInt32, forHexValue value: UInt64, keyOf: (UInt32) -> UInt64) -> UInt32? {
         hex.updateValue(place, forKey: value, keyOf: keyOf)

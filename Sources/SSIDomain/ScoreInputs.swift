@@ -23,6 +23,14 @@ struct ScoreInputs: Sendable {
         var seqs: ClosedRange<UInt64>
 
         func isBefore(_ entry: CapEntry) -> Bool { (newestOccurred, newestSeq) < (entry.occurred, entry.seq) }
+
+        /// Whether `entry` is the one kept as the newest, exact or not.
+        func isNewest(_ entry: CapEntry) -> Bool { newestOccurred == entry.occurred && newestSeq == entry.seq }
+
+        /// The seq range grown to hold `seq` as well.
+        func seqs(holding seq: UInt64) -> ClosedRange<UInt64> {
+            min(seqs.lowerBound, seq)...max(seqs.upperBound, seq)
+        }
     }
 
     /// The entries of one capped action and local day among the events that count, their seqs
@@ -132,10 +140,9 @@ struct ScoreInputs: Sendable {
         if sign > 0, known.map({ $0.isBefore(entry) }) ?? true {
             // The newest of its day: the units already counted are min(cap, units before).
             credit(min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
-            let seqs = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
             let newest = CapDay(
                 newestOccurred: entry.occurred, newestSeq: entry.seq, newestIsExact: true,
-                seqs: seqs ?? entry.seq...entry.seq)
+                seqs: known?.seqs(holding: entry.seq) ?? entry.seq...entry.seq)
             days.setCap(newest, action: event.action, day: day)
             return
         }
@@ -143,27 +150,23 @@ struct ScoreInputs: Sendable {
             // Within the cap, before and after: every unit counts, and no other entry changes.
             credit(sign * units, of: entry, action: event.action, points: definition.milliPoints)
             if var summary = known, others > 0 || sign > 0 {
-                summary.seqs = min(summary.seqs.lowerBound, entry.seq)...max(summary.seqs.upperBound, entry.seq)
-                if sign < 0, summary.newestOccurred == entry.occurred, summary.newestSeq == entry.seq {
-                    summary.newestIsExact = false
-                }
+                summary.seqs = summary.seqs(holding: entry.seq)
+                if sign < 0, summary.isNewest(entry) { summary.newestIsExact = false }
                 days.setCap(summary, action: event.action, day: day)
             } else {
                 days.setCap(nil, action: event.action, day: day)
             }
             return
         }
-        if sign < 0, var summary = known, summary.newestIsExact, summary.newestOccurred == entry.occurred,
-            summary.newestSeq == entry.seq
-        {
+        if sign < 0, var summary = known, summary.newestIsExact, summary.isNewest(entry) {
             // The newest undone: it had what the others left, and they keep theirs.
             credit(-min(units, max(0, cap - others)), of: entry, action: event.action, points: definition.milliPoints)
             summary.newestIsExact = false
             days.setCap(others == 0 ? nil : summary, action: event.action, day: day)
             return
         }
-        let range = known.map { min($0.seqs.lowerBound, entry.seq)...max($0.seqs.upperBound, entry.seq) }
-        let rest = dayEntries(event.action, day, range ?? entry.seq...entry.seq).filter { $0.seq != entry.seq }.sorted()
+        let range = known?.seqs(holding: entry.seq) ?? entry.seq...entry.seq
+        let rest = dayEntries(event.action, day, range).filter { $0.seq != entry.seq }.sorted()
         var with = rest
         with.insert(entry, at: with.firstIndex { entry < $0 } ?? with.count)
         let (before, after) = sign > 0 ? (rest, with) : (with, rest)

@@ -64,11 +64,12 @@ let package = Package(
                 "SSIDomain", "SSIProtocol", "SSIJournal", "SSIJSON", "SSIImport", "SSISystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The release client is linked as a fixed-address executable: a position-independent one
-            // spends a third of its start on 40,000 relocations and the page faults they cause. It
-            // only reads its own arguments and the daemon's answers; the daemon stays PIE. Sanitizer
-            // builds need PIE, so debug keeps it.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]
+            // The release client is a fully static executable: no dynamic loader, no shared C++ and C
+            // libraries to map and relocate at every start (1.5 ms instead of 2.9 ms on this machine,
+            // where a C `true` takes 1.1 ms). It reads its arguments, talks to the daemon over the
+            // socket and runs `journalctl` for `team`; it loads no library at run time. Sanitizer
+            // builds need a dynamic executable, so debug keeps one.
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "ssi-log-bench",

@@ -1,10 +1,12 @@
 import Foundation
 
 /// The programs each figure is compared with, built or found in the same run: a static Swift
-/// hello world (the floor of any Swift CLI's start), a C loop of 200-byte append + fdatasync (the
+/// hello world (the floor of any Swift CLI's start; the same linked as a fully static executable, as the
+/// release client is, for scale), a C loop of 200-byte append + fdatasync (the
 /// floor of a durable log), `timew` (the quick-entry peer) and `jq` (reading every line of the file).
 struct Baselines {
     let helloWorld: String
+    let helloWorldStaticExecutable: String
     let appendLoop: String
     let timew: String
     let jq: String
@@ -14,6 +16,9 @@ struct Baselines {
         try #"print("hello, world")"#.write(toFile: hello, atomically: true, encoding: .utf8)
         helloWorld = workDirectory + "/hello"
         ChildProcess.run("swiftc", ["-O", "-static-stdlib", hello, "-o", helloWorld], environment: [])
+        helloWorldStaticExecutable = workDirectory + "/hello-static"
+        ChildProcess.run(
+            "swiftc", ["-O", "-static-executable", hello, "-o", helloWorldStaticExecutable], environment: [])
         let loop = workDirectory + "/append.c"
         try Self.appendLoopSource.write(toFile: loop, atomically: true, encoding: .utf8)
         appendLoop = workDirectory + "/append"

@@ -98,5 +98,11 @@ import Testing
         let bytes = Int(exported.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         let count = max(1, Int(entries.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 1)
         print("journal-remote: \(count) entries forwarded, \(bytes / count) bytes each in export form")
+
+        // A directory that is not there: journalctl's complaint is passed on, with the I/O exit code.
+        let missing = try Tool.run(try DaemonHarness.binary("ssi-log"), ["team", "--journal-dir", work + "/none"])
+        #expect(missing.status == 74, "\(missing.stderr)")
+        #expect(missing.stderr.contains("cannot read the journal files in \(work)/none"), "\(missing.stderr)")
+        #expect(missing.stdout.isEmpty)
     }
 }

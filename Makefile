@@ -19,7 +19,7 @@ BUILT := .build/$(CONFIGURATION)
 VERSION := 0.1.0
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build release run test user-service-test torture sanitize sanitize-address bench journald install man embed-config lint clean
+.PHONY: all deps build release run test release-client-test user-service-test torture sanitize sanitize-address bench journald install man embed-config lint clean
 
 all: build
 
@@ -59,7 +59,22 @@ journald: deps
 test: deps journald
 	$(SWIFT) build --build-tests
 	SSI_LOG_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip TortureTests
+	$(MAKE) --no-print-directory release-client-test
 	$(MAKE) --no-print-directory user-service-test
+
+# The client's suites again with the client users install: the release build, a fully static
+# executable (linked unlike the debug one; `team`, for one, must not load a library), beside the
+# debug daemon. The import progress bar test is left out: a release import of its 3,000 rows ends
+# before the bar's first half second.
+RELEASE_CLIENT_SUITES := ClientCommandTests|CommandTableTests|ReportTests|SnapshotTests|CalibrateTests|TeamJournalTests|FoundationRuleTests|ImportTests|DaemonEndToEndTests
+release-client-test: deps journald
+	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --static-swift-stdlib --product ssi-log
+	@debug="$$($(SWIFT) build --show-bin-path)"; mixed=.build/release-client; rm -rf $$mixed; mkdir -p $$mixed; \
+	for f in "$$debug"/*; do [ -f "$$f" ] && [ -x "$$f" ] && ln -s "$$f" $$mixed/; done; \
+	rm -f $$mixed/ssi-log; ln -s "$$($(SWIFT) build -c release --show-bin-path)/ssi-log" $$mixed/ssi-log
+	SSI_LOG_BIN_DIR="$(CURDIR)/.build/release-client" $(SWIFT) test --skip-build \
+		--filter "$(RELEASE_CLIENT_SUITES)" --skip aLongImportOnATerminalShowsProgress
 
 # The installed units under a real `systemd --user` of a throwaway user (root only): socket
 # activation, READY=1 and STATUS, reload, restart after kill -9, stop.

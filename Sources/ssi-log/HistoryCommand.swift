@@ -6,8 +6,11 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "The closing score of each local day, with a chart.")
 
+    /// `--days` when it is not given.
+    static let defaultDays = 14
+
     @Option(help: "How many days, today included.")
-    var days: Int = 14
+    var days: Int = defaultDays
 
     @Flag(help: "Print CSV: date,total,brand,find,engage,relationships.")
     var csv = false
@@ -20,8 +23,13 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result: HistoryResult = try ClientExit.perform(.history(days: days), options: options.settings)
-        guard !options.json else { return }
+        try Self.show(days: days, csv: csv, options.settings)
+    }
+
+    /// The days asked for, as CSV or a chart: the parsed command and `ssi-log history` alone share it.
+    static func show(days: Int, csv: Bool, _ settings: ClientSettings) throws {
+        let result: HistoryResult = try ClientExit.perform(.history(days: days), options: settings)
+        guard !settings.json else { return }
         if csv {
             print("date,total," + Pillar.allCases.map(\.rawValue).joined(separator: ",") + ",linkedin_total")
             for day in result.days {

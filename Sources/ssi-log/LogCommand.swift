@@ -45,7 +45,7 @@ struct LogCommand: ParsableCommand {
             guard note.isEmpty, at == nil, count == 1, url == nil, tags.isEmpty, section == nil else {
                 throw ValidationError("name the action to log (ssi-log actions lists them)")
             }
-            try overview()
+            try Self.overview(options.settings)
             return
         }
         let request = LogRequest(
@@ -66,12 +66,12 @@ struct LogCommand: ParsableCommand {
     }
 
     /// `ssi-log` alone: the score and today's progress.
-    func overview() throws {
-        var quiet = options.settings
+    static func overview(_ settings: ClientSettings) throws {
+        var quiet = settings
         quiet.json = false
         let score: Score = try ClientExit.perform(.score(explain: false), options: quiet)
         let today: TodayResult = try ClientExit.perform(.today, options: quiet)
-        if options.json {
+        if settings.json {
             print(JSONValue.object([("score", score.json), ("today", today.json)]).serialized())
             return
         }

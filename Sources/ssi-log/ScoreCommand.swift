@@ -13,13 +13,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         guard explain else {
-            let result: ScoreResult = try ClientExit.perform(.score(explain: false), options: options.settings)
-            guard !options.json else { return }
-            Self.printScore(result.score)
-            if let snapshot = result.snapshot {
-                print("LinkedIn's SSI page, \(snapshot.occurred):")
-                SnapshotCommand.printComparison(snapshot, local: result.score)
-            }
+            try Self.show(options.settings)
             return
         }
         let result: ExplanationResult = try ClientExit.perform(.score(explain: true), options: options.settings)
@@ -43,6 +37,18 @@ struct ScoreCommand: ParsableCommand {
             print(
                 "  \(TextFormat.padded(item.action, 18)) \(TextFormat.signed(item.gainHundredths))  (\(item.pillar.rawValue))"
             )
+        }
+    }
+
+    /// The score, and LinkedIn's last number beside it: the parsed command and `ssi-log score` alone
+    /// share it.
+    static func show(_ settings: ClientSettings) throws {
+        let result: ScoreResult = try ClientExit.perform(.score(explain: false), options: settings)
+        guard !settings.json else { return }
+        printScore(result.score)
+        if let snapshot = result.snapshot {
+            print("LinkedIn's SSI page, \(snapshot.occurred):")
+            SnapshotCommand.printComparison(snapshot, local: result.score)
         }
     }
 

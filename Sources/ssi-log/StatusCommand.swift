@@ -8,8 +8,13 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: StatusResult = try ClientExit.perform(.status, options: options.settings)
-        guard !options.json else { return }
+        try Self.show(options.settings)
+    }
+
+    /// The daemon's status: the parsed command and `ssi-log status` alone share it.
+    static func show(_ settings: ClientSettings) throws {
+        let result: StatusResult = try ClientExit.perform(.status, options: settings)
+        guard !settings.json else { return }
         print("ssi-logd pid \(result.pid), up \(Quantity.text(result.uptimeSeconds, "second"))")
         print(
             "journal  \(result.journalPath) (\(Quantity.text(result.journalBytes, "byte")), "

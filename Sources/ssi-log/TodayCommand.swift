@@ -9,9 +9,14 @@ struct TodayCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: TodayResult = try ClientExit.perform(.today, options: options.settings)
-        guard !options.json else { return }
-        Self.printReport(result)
+        try Self.show(options.settings)
+    }
+
+    /// Today's report: the parsed command and `ssi-log today` alone share it.
+    static func show(_ settings: ClientSettings) throws {
+        let result: TodayResult = try ClientExit.perform(.today, options: settings)
+        guard !settings.json else { return }
+        printReport(result)
     }
 
     static func printReport(_ result: TodayResult) {

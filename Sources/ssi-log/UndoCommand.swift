@@ -12,8 +12,13 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() throws {
-        let result: UndoResult = try ClientExit.perform(.undo(target: eventID), options: options.settings)
-        guard !options.json else { return }
+        try Self.undo(eventID, options.settings)
+    }
+
+    /// Undoes the event (the latest when nil): the parsed command and `ssi-log undo [ID]` share it.
+    static func undo(_ eventID: String?, _ settings: ClientSettings) throws {
+        let result: UndoResult = try ClientExit.perform(.undo(target: eventID), options: settings)
+        guard !settings.json else { return }
         print("undid \(result.action) \(result.undone) · score \(TextFormat.decimal(result.score.totalHundredths))")
     }
 }

@@ -26,6 +26,39 @@ import Testing
         #expect(offline.status == 69 && offline.stderr == offlineParsed.stderr)
     }
 
+    /// The commands quick entry answers without the parser print what the parsed command prints:
+    /// an option the quick path does not take (`--socket`) sends the same command to the parser.
+    @Test func quickCommandsAnswerAsTheParsedCommandsDo() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        for action in ["comment", "like", "connect"] { #expect(try daemon.client([action]).status == 0) }
+        let parsedOption = ["--socket", daemon.socketPath]
+        for command in [[], ["score"], ["today"], ["history"], ["--json"], ["score", "--json"], ["--json", "today"]] {
+            // (`--json today` is refused by both: the parser reads `today` as an action there.)
+            let quick = try daemon.client(command)
+            let parsed = try daemon.client(command + parsedOption)
+            #expect(quick.status == parsed.status && quick.stderr == parsed.stderr, "\(command): \(quick.stderr)")
+            #expect(quick.stdout == parsed.stdout, "\(command)")
+            #expect(command.first == "--json" && command.count > 1 ? quick.status == 65 : !quick.stdout.isEmpty)
+        }
+        // status carries the uptime, which may tick between the two: the rest must agree.
+        let quickStatus = try daemon.client(["status"]).stdout.split(separator: "\n").dropFirst()
+        let parsedStatus = try daemon.client(["status"] + parsedOption).stdout.split(separator: "\n").dropFirst()
+        #expect(!quickStatus.isEmpty && quickStatus == parsedStatus)
+        // undo, quick and parsed: each undoes the latest, and both print the same line for it.
+        let quickUndo = try daemon.client(["undo"])
+        let parsedUndo = try daemon.client(["undo"] + parsedOption)
+        #expect(quickUndo.stdout.hasPrefix("undid connect ") && parsedUndo.stdout.hasPrefix("undid like "))
+        let comment = try daemon.client(["comment", "--json"]).json()["id"] as? String ?? "?"
+        #expect(try daemon.client(["undo", comment, "--json"]).json()["undone"] as? String == comment)
+        // An unknown event through the quick path fails as the parser's path does.
+        let missing = try daemon.client(["undo", "0123456789abcdef"])
+        let missingParsed = try daemon.client(["undo", "0123456789abcdef"] + parsedOption)
+        #expect(missing.status != 0 && missing.status == missingParsed.status && missing.stderr == missingParsed.stderr)
+        // More than the quick path takes goes to the parser, which refuses it as before.
+        #expect(try daemon.client(["score", "extra"]).status == 64)
+    }
+
     @Test func noArgumentsShowsTheScoreAndToday() throws {
         let daemon = try DaemonHarness()
         try daemon.start()

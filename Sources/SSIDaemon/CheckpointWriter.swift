@@ -26,6 +26,8 @@ final class CheckpointWriter: Sendable {
                     return "checkpoint not written: \(error)"
                 }
                 let bytes = LedgerCheckpoint.encode(ledger, anchor: anchor, fingerprint: fingerprint)
+                // Encoding read every sealed event: those pages need not stay the daemon's.
+                ledger.state.events.dropResidentPages()
                 return LedgerCheckpoint.write(bytes, directory: directory).map { "checkpoint not written: \($0)" }
             }
         } catch {

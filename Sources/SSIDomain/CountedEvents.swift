@@ -1,12 +1,22 @@
-/// The action events that still count, in sequence order: a dense array of compact events and an
-/// index from id to place. An undone event leaves a hole, closed once holes outnumber events.
+/// The action events that still count, in sequence order: those a checkpoint sealed, read in place
+/// (`SealedEvents`), then a dense array of compact events added since, and an index from id to
+/// place. An undone event leaves a hole, closed once holes outnumber events; a sealed one undone is
+/// remembered by its place.
 ///
-/// Every event that counts stays in memory, so each is kept as a `KeptEvent` (24 bytes, no string
-/// of its own) rather than as an `ActionEvent` (72 bytes inline plus its id's 64-byte heap string):
-/// an event is made again, id and all, only when one is asked for.
+/// Every event added since the checkpoint stays in memory, so each is kept as a `KeptEvent` (24
+/// bytes, no string of its own) rather than as an `ActionEvent` (72 bytes inline plus its id's
+/// 64-byte heap string): an event is made again, id and all, only when one is asked for.
 public struct CountedEvents: Sendable {
-    /// Events in sequence order; holes where one was undone. The last, when any, is never a hole.
+    /// Places `0..<sealed.count`, none of them a hole when sealed.
+    private var sealed = SealedEvents.none
+    /// Sealed events undone since they were sealed, by place.
+    private var sealedHoles: Set<UInt32> = []
+    /// Sealed events whose ids are not 16 hex digits, by id.
+    private var sealedTextPlaces: [String: UInt32] = [:]
+    /// Events since, at places `sealed.count...`, in sequence order; holes where one was undone.
+    /// The last, when any, is never a hole.
     private var slots: [KeptEvent] = []
+    /// The ids of `slots`, by place (counted from the first sealed event).
     private var places = EventPlaces()
     /// Action names by their number in `KeptEvent.action`.
     private var actionNames: [String] = []
@@ -23,7 +33,7 @@ public struct CountedEvents: Sendable {
     public init() {}
 
     /// How many events count.
-    public var count: Int { places.count }
+    public var count: Int { places.count + sealed.count - sealedHoles.count }
 
     /// The event with this id, if it counts.
     public subscript(id: String) -> ActionEvent? {
@@ -31,30 +41,61 @@ public struct CountedEvents: Sendable {
     }
 
     private func place(of id: String) -> UInt32? {
-        slots.withUnsafeBufferPointer { events in places.place(of: id) { events[Int($0)].idValue } }
+        let base = sealed.count
+        let added = slots.withUnsafeBufferPointer { events in places.place(of: id) { events[Int($0) - base].idValue } }
+        return added ?? sealedPlace(of: id)
+    }
+
+    /// The place of a sealed event that still counts.
+    private func sealedPlace(of id: String) -> UInt32? {
+        guard sealed.count > 0 else { return nil }
+        if let value = EventPlaces.hexValue(id) { return sealedPlace(ofHexValue: value) }
+        guard let place = sealedTextPlaces[id], !sealedHoles.contains(place) else { return nil }
+        return place
+    }
+
+    private func sealedPlace(ofHexValue value: UInt64) -> UInt32? {
+        guard sealed.count > 0, let place = sealed.place(ofHexValue: value), !sealedHoles.contains(place) else {
+            return nil
+        }
+        return place
+    }
+
+    /// Places in use, holes included: what the holes cost.
+    var slotCount: Int { sealed.count + slots.count }
+
+    private func slot(_ place: Int) -> KeptEvent {
+        place < sealed.count ? sealed.events[place] : slots[place - sealed.count]
+    }
+
+    private func isHole(_ place: Int) -> Bool {
+        place < sealed.count
+            ? sealedHoles.contains(UInt32(place)) : slots[place - sealed.count].flags.contains(.hole)
     }
 
     /// Every event that counts, in sequence order. A plain sequence: what is built from it (`map`,
     /// `filter`) is built once, never walked again per index.
     public var values: some Sequence<ActionEvent> {
-        slots.indices.lazy.filter { !slots[$0].flags.contains(.hole) }.map { event(at: $0) }
+        (0..<slotCount).lazy.filter { !isHole($0) }.map { event(at: $0) }
     }
 
     /// The event with this seq, if it counts: a binary search, holes keep their seq.
     public subscript(seq seq: UInt64) -> ActionEvent? {
         let low = firstPlace(atOrAfter: seq)
-        guard low < slots.count, slots[low].seq == seq, !slots[low].flags.contains(.hole) else { return nil }
+        guard low < slotCount, slot(low).seq == seq, !isHole(low) else { return nil }
         return event(at: low)
     }
 
     /// The newest event that counts.
-    public var latest: ActionEvent? { slots.isEmpty ? nil : event(at: slots.count - 1) }
+    public var latest: ActionEvent? {
+        guard let place = (0..<slotCount).reversed().first(where: { !isHole($0) }) else { return nil }
+        return event(at: place)
+    }
 
     /// The newest event that counts and is not in `excluded`, walking back from the newest.
     public func latest(excluding excluded: Set<String>) -> ActionEvent? {
-        for place in slots.indices.reversed() where !slots[place].flags.contains(.hole) {
-            let id = id(of: slots[place])
-            if !excluded.contains(id) { return event(at: place) }
+        for place in (0..<slotCount).reversed() where !isHole(place) {
+            if !excluded.contains(id(of: slot(place))) { return event(at: place) }
         }
         return nil
     }
@@ -63,7 +104,8 @@ public struct CountedEvents: Sendable {
     /// happened and its seq: what an import's index of typed events needs, without an `ActionEvent`
     /// or an id's text made per event.
     public func forEachTyped(_ body: (String, Int64, UInt64) -> Void) {
-        for kept in slots where !kept.flags.contains(.hole) {
+        for place in 0..<slotCount where !isHole(place) {
+            let kept = slot(place)
             if kept.flags.contains(.details), details[kept.seq]?.source != nil { continue }
             let (occurred, _, action) = fields(of: kept)
             body(actionNames[Int(action)], occurred, kept.seq)
@@ -78,11 +120,10 @@ public struct CountedEvents: Sendable {
         // Compared by number, not name: a backdated import can look through most of the events.
         guard let number = actionNumbers[action] else { return [] }
         var entries: [ScoreInputs.CapEntry] = []
-        for kept in slots[firstPlace(atOrAfter: seqs.lowerBound)...] {
+        for place in firstPlace(atOrAfter: seqs.lowerBound)..<slotCount {
+            let kept = slot(place)
             guard kept.seq <= seqs.upperBound else { break }
-            guard !kept.flags.contains(.hole), kept.flags.contains(.wide) || UInt32(kept.action) == number else {
-                continue
-            }
+            guard !isHole(place), kept.flags.contains(.wide) || UInt32(kept.action) == number else { continue }
             let (occurred, count, action) = fields(of: kept)
             if action == number, count > 0, calendar.day(of: occurred) == day {
                 entries.append(ScoreInputs.CapEntry(occurred: occurred, seq: kept.seq, units: count))
@@ -94,16 +135,13 @@ public struct CountedEvents: Sendable {
     /// The first place whose seq is at least `seq` (holes keep their seq).
     private func firstPlace(atOrAfter seq: UInt64) -> Int {
         var low = 0
-        var high = slots.count
+        var high = slotCount
         while low < high {
             let middle = (low + high) / 2
-            if slots[middle].seq < seq { low = middle + 1 } else { high = middle }
+            if slot(middle).seq < seq { low = middle + 1 } else { high = middle }
         }
         return low
     }
-
-    /// Places in use, holes included: what the holes cost.
-    var slotCount: Int { slots.count }
 
     mutating func reserveCapacity(_ capacity: Int) {
         slots.reserveCapacity(capacity)
@@ -121,10 +159,12 @@ public struct CountedEvents: Sendable {
         let (kept, wide) = kept(
             seq: event.seq, action: event.action, occurred: event.occurred, count: event.count, hexValue: hexValue,
             details: held)
-        if slots.last.map({ $0.seq < event.seq }) ?? true {
+        if slotCount == 0 || slot(slotCount - 1).seq < event.seq {
             return append(kept, textID: textID, details: held, wide: wide)
         }
         guard place(of: event.id) == nil else { return false }
+        // Among the sealed events: they are read in place, so all of them are taken into memory.
+        if firstPlace(atOrAfter: event.seq) < sealed.count { unseal() }
         var place = slots.count
         while place > 0, slots[place - 1].seq >= event.seq { place -= 1 }
         slots.insert(kept, at: place)
@@ -133,65 +173,56 @@ public struct CountedEvents: Sendable {
         return true
     }
 
-    /// Reads one event as `BinaryWriter.write(_: ActionEvent)` wrote it and adds it as the newest: a
-    /// checkpoint's events, in sequence order, without an `ActionEvent` or a string made for a hex id.
-    mutating func appendDecoded(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-        let (hexValue, textID) = try reader.readHexValueOrString()
-        let seq = try reader.readUInt64()
-        let action = try reader.readString()
-        let occurred = try reader.readInt64()
-        // The time recorded: the state keeps none (`ActionEvent.keptForScoring`).
-        _ = try reader.readInt64()
-        let count = try reader.readInt()
-        let tags = try reader.readStrings()
-        let section = try reader.readOptionalString()
-        // The note, the link and the request id: a checkpoint holds none, and the state keeps none.
-        for _ in 0..<3 { _ = try reader.readOptionalString() }
-        let source = try reader.readOptionalString()
-        // Most events have no details: none made, none compared.
-        let details =
-            tags.isEmpty && section == nil && source == nil
-            ? nil : ActionEvent.Details(tags: tags, section: section, source: source)
-        func refused(_ why: String) -> BinaryReader.Malformed {
-            BinaryReader.Malformed("event \(textID ?? EventPlaces.hexText(hexValue ?? 0)) is \(why)")
-        }
-        guard (slots.last?.seq ?? 0) < seq else { throw refused("out of sequence order") }
-        let (kept, wide) = kept(
-            seq: seq, action: action, occurred: occurred, count: count, hexValue: hexValue, details: details)
-        guard append(kept, textID: textID, details: details, wide: wide) else { throw refused("repeated") }
-    }
-
     /// Adds the newest event; false (and nothing changes) when its id is already here.
     private mutating func append(
         _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
     ) -> Bool {
+        let base = sealed.count
         let known =
             kept.flags.contains(.hexID)
             ? slots.withUnsafeBufferPointer { events in
-                places.place(ofHexValue: kept.idValue) { events[Int($0)].idValue }
+                places.place(ofHexValue: kept.idValue) { events[Int($0) - base].idValue }
             } : places.place(ofText: textID!)
-        guard known == nil else { return false }
+        let sealedKnown = kept.flags.contains(.hexID) ? sealedPlace(ofHexValue: kept.idValue) : sealedPlace(of: textID!)
+        guard known == nil, sealedKnown == nil else { return false }
         slots.append(kept)
         keepBeside(kept, textID: textID, details: details, wide: wide)
-        setPlace(UInt32(slots.count - 1), of: kept, textID: textID)
+        setPlace(UInt32(base + slots.count - 1), of: kept, textID: textID)
         return true
     }
 
     /// Removes the event with this id and returns it; nil when it does not count.
     mutating func remove(id: String) -> ActionEvent? {
         let removed: UInt32? = changePlaces { $0.removeValue(forKey: id, keyOf: $1) }
-        guard let place = removed.map({ Int($0) }) else { return nil }
+        guard let place = removed.map({ Int($0) }) ?? sealedPlace(of: id).map({ Int($0) }) else { return nil }
         let event = event(at: place)
-        let seq = slots[place].seq
+        let seq = slot(place).seq
         textIDs[seq] = nil
         details[seq] = nil
         wide[seq] = nil
-        slots[place].flags = [.hole]
-        if place == slots.count - 1 {
+        guard place >= sealed.count else {
+            sealedHoles.insert(UInt32(place))
+            return event
+        }
+        slots[place - sealed.count].flags = [.hole]
+        if place - sealed.count == slots.count - 1 {
             while let last = slots.last, last.flags.contains(.hole) { slots.removeLast() }
         }
         if slots.count > 2 * places.count + 1_024 { closeHoles() }
         return event
+    }
+
+    /// Takes the sealed events that count into memory, after the events added since.
+    private mutating func unseal() {
+        var all: [KeptEvent] = []
+        all.reserveCapacity(slotCount - sealedHoles.count)
+        for place in 0..<sealed.count where !sealedHoles.contains(UInt32(place)) { all.append(sealed.events[place]) }
+        all.append(contentsOf: slots)
+        slots = all
+        sealed = .none
+        sealedHoles = []
+        sealedTextPlaces = [:]
+        placeAll()
     }
 
     private mutating func closeHoles() {
@@ -204,13 +235,15 @@ public struct CountedEvents: Sendable {
     private mutating func placeAll() {
         var index = EventPlaces()
         index.removeAll(reservingCapacity: slots.count)
+        let base = sealed.count
         slots.withUnsafeBufferPointer { events in
-            for place in events.indices where !events[place].flags.contains(.hole) {
-                let kept = events[place]
+            for offset in events.indices where !events[offset].flags.contains(.hole) {
+                let kept = events[offset]
+                let place = UInt32(base + offset)
                 if kept.flags.contains(.hexID) {
-                    _ = index.updateValue(UInt32(place), forHexValue: kept.idValue) { events[Int($0)].idValue }
+                    _ = index.updateValue(place, forHexValue: kept.idValue) { events[Int($0) - base].idValue }
                 } else {
-                    _ = index.updateValue(UInt32(place), forText: textIDs[kept.seq]!)
+                    _ = index.updateValue(place, forText: textIDs[kept.seq]!)
                 }
             }
         }
@@ -234,7 +267,8 @@ public struct CountedEvents: Sendable {
         var index = EventPlaces()
         swap(&index, &places)
         defer { places = index }
-        return slots.withUnsafeBufferPointer { events in change(&index) { events[Int($0)].idValue } }
+        let base = sealed.count
+        return slots.withUnsafeBufferPointer { events in change(&index) { events[Int($0) - base].idValue } }
     }
 
     /// `details` is what the state keeps (`ActionEvent.keptForScoring`), nil when there is none.
@@ -279,7 +313,7 @@ public struct CountedEvents: Sendable {
     }
 
     private func event(at place: Int) -> ActionEvent {
-        let kept = slots[place]
+        let kept = slot(place)
         let (occurred, count, action) = fields(of: kept)
         var event = ActionEvent(
             id: id(of: kept), seq: kept.seq, action: actionNames[Int(action)], occurred: occurred, recorded: occurred,
@@ -290,5 +324,104 @@ public struct CountedEvents: Sendable {
 
     private func fields(of kept: KeptEvent) -> Wide {
         kept.flags.contains(.wide) ? wide[kept.seq]! : (Int64(kept.occurred), Int(kept.count), UInt32(kept.action))
+    }
+
+    // MARK: - Checkpoint
+
+    /// What a checkpoint keeps beside the sealed section: the action names, the ids that are not
+    /// hex, the details and the wide fields, and how many events the section holds.
+    func encode(into writer: inout BinaryWriter) {
+        writer.write(actionNames)
+        // By seq: the same state always makes the same bytes.
+        writer.write(each: textIDs.sorted { $0.key < $1.key }) {
+            $0.write($1.key)
+            $0.write($1.value)
+        }
+        writer.write(each: details.sorted { $0.key < $1.key }) {
+            $0.write($1.key)
+            $0.write($1.value.tags)
+            $0.write($1.value.section)
+            $0.write($1.value.source)
+        }
+        writer.write(each: wide.sorted { $0.key < $1.key }) {
+            $0.write($1.key)
+            $0.write($1.value.occurred)
+            $0.write($1.value.count)
+            $0.write(UInt64($1.value.action))
+        }
+        writer.write(count)
+    }
+
+    /// Hands back the pages of the sealed events that reading all of them brought in (`SealedEvents`).
+    public func dropResidentPages() { sealed.dropResidentPages() }
+
+    /// Every event that counts, sealed: compact `KeptEvent`s in sequence order, then the buckets of
+    /// an index of their hex ids (`SealedEvents` reads it in place).
+    func sealedSection() -> SealedEvents.Section {
+        var kept: [KeptEvent] = []
+        kept.reserveCapacity(count)
+        for place in 0..<slotCount where !isHole(place) { kept.append(slot(place)) }
+        var index = HexPlaceTable()
+        index.removeAll(reservingCapacity: kept.count)
+        kept.withUnsafeBufferPointer { events in
+            for place in events.indices where events[place].flags.contains(.hexID) {
+                _ = index.updateValue(UInt32(place), forKey: events[place].idValue) { events[Int($0)].idValue }
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(SealedEvents.sectionSize(eventCount: kept.count, bucketCount: index.bucketCount))
+        for event in kept {
+            Self.appendLittleEndian(event.idValue, to: &bytes)
+            Self.appendLittleEndian(event.seq, to: &bytes)
+            Self.appendLittleEndian(event.occurred, to: &bytes)
+            Self.appendLittleEndian(UInt16(bitPattern: event.count), to: &bytes)
+            bytes.append(event.action)
+            bytes.append(event.flags.rawValue)
+        }
+        index.withBuckets { places, tags in
+            for place in places { Self.appendLittleEndian(place, to: &bytes) }
+            bytes.append(contentsOf: tags)
+        }
+        return SealedEvents.Section(bytes: bytes, eventCount: kept.count, bucketCount: index.bucketCount)
+    }
+
+    private static func appendLittleEndian<Value: FixedWidthInteger>(_ value: Value, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The events as `encode(into:)` and `sealedSection()` wrote them, `sealed` read from the latter.
+    init(decoding reader: inout BinaryReader, sealed: SealedEvents) throws(BinaryReader.Malformed) {
+        actionNames = try reader.readStrings()
+        for (number, name) in actionNames.enumerated() { actionNumbers[name] = UInt32(number) }
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            textIDs[try reader.readUInt64()] = try reader.readString()
+        }
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            let seq = try reader.readUInt64()
+            details[seq] = ActionEvent.Details(
+                tags: try reader.readStrings(), section: try reader.readOptionalString(),
+                source: try reader.readOptionalString())
+        }
+        try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            let seq = try reader.readUInt64()
+            let occurred = try reader.readInt64()
+            let count = try reader.readInt()
+            guard let action = UInt32(exactly: try reader.readUInt64()) else {
+                throw BinaryReader.Malformed("an action number out of range")
+            }
+            wide[seq] = (occurred, count, action)
+        }
+        guard try reader.readInt() == sealed.count else {
+            throw BinaryReader.Malformed("the sealed section does not hold the events counted")
+        }
+        self.sealed = sealed
+        // Few ids are not hex: each is found by its seq, which reads a few pages of the section.
+        for (seq, text) in textIDs {
+            let place = firstPlace(atOrAfter: seq)
+            guard place < sealed.count, sealed.events[place].seq == seq else {
+                throw BinaryReader.Malformed("an id kept beside names no sealed event")
+            }
+            sealedTextPlaces[text] = UInt32(place)
+        }
     }
 }

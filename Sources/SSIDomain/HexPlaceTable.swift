@@ -103,16 +103,39 @@ struct HexPlaceTable: Sendable {
         }
     }
 
+    /// The buckets as they are, for a checkpoint's sealed events (`SealedEvents` looks keys up in
+    /// them with `home(of:buckets:)`).
+    func withBuckets<Result>(_ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        places.withUnsafeBufferPointer { places in tags.withUnsafeBufferPointer { body(places, $0) } }
+    }
+
+    /// The place of `key` in buckets laid out as this table lays them out (`withBuckets`).
+    static func place(
+        of key: UInt64, places: UnsafeBufferPointer<UInt32>, tags: UnsafeBufferPointer<UInt8>,
+        keyOf: (UInt32) -> UInt64
+    ) -> UInt32? {
+        guard !places.isEmpty else { return nil }
+        let (home, tag) = home(of: key, buckets: places.count)
+        var bucket = home
+        while places[bucket] != empty {
+            if tags[bucket] == tag, keyOf(places[bucket]) == key { return places[bucket] }
+            bucket = bucket + 1 == places.count ? 0 : bucket + 1
+        }
+        return nil
+    }
+
+    private func home(of key: UInt64) -> (bucket: Int, tag: UInt8) { Self.home(of: key, buckets: places.count) }
+
     /// The key mixed (ids may be chosen by hand, not only at random), then mapped onto any number of
     /// buckets by the high half of a product rather than a power-of-two mask; the tag is 8 other
     /// bits of the mix.
-    private func home(of key: UInt64) -> (bucket: Int, tag: UInt8) {
+    private static func home(of key: UInt64, buckets: Int) -> (bucket: Int, tag: UInt8) {
         var mixed = key ^ (key >> 33)
         mixed &*= 0xFF51_AFD7_ED55_8CCD
         mixed ^= mixed >> 33
         mixed &*= 0xC4CE_B9FE_1A85_EC53
         mixed ^= mixed >> 33
-        return (Int(mixed.multipliedFullWidth(by: UInt64(places.count)).high), UInt8(truncatingIfNeeded: mixed))
+        return (Int(mixed.multipliedFullWidth(by: UInt64(buckets)).high), UInt8(truncatingIfNeeded: mixed))
     }
 
     private func next(_ bucket: Int) -> Int { bucket + 1 == places.count ? 0 : bucket + 1 }

@@ -24,9 +24,11 @@ public enum CRC32C {
             ?? Array(bytes).withUnsafeBytes { checksum(buffer: $0) }
     }
 
-    static func checksum(buffer: UnsafeRawBufferPointer) -> UInt32 {
+    /// The checksum of bytes that follow those whose checksum is `previous`: a file checked a
+    /// piece at a time, `checksum(buffer: b, continuing: checksum(a)) == checksum(a + b)`.
+    public static func checksum(buffer: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
         table.withUnsafeBufferPointer { t in
-            var crc: UInt32 = 0xFFFF_FFFF
+            var crc: UInt32 = previous ^ 0xFFFF_FFFF
             var index = 0
             let count = buffer.count
             // Slicing by 8: eight table look-ups per eight bytes.

@@ -166,6 +166,71 @@ import Testing
         }
     }
 
+    /// A start maps the checkpoint's events rather than reading them: after the read, next to none
+    /// of the mapping is resident; a walk over every event brings it in, and the pages go again when
+    /// the daemon hands them back (as it does after writing the next checkpoint from them).
+    @Test func theSealedEventsAreMappedNotRead() throws {
+        let model = try Self.model()
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (file, scan) = try JournalFile.open(directory: directory)
+        var ledger = ScoreLedger(scan: scan, model: model)
+        let actions = ["comment", "like", "connect", "post", "message"]
+        for batch in 0..<40 {
+            let entries = (0..<1_000).map { index -> JournalEntry in
+                let seq = ledger.lastSeq + UInt64(index) + 1
+                return .action(
+                    ActionEvent(
+                        id: Self.hexID(seq), seq: seq, action: actions[index % 5],
+                        occurred: Self.now - Int64(40 - batch) * 86_400 + Int64(index), recorded: Self.now, count: 1))
+            }
+            try file.append(entries.map(JournalRecord.encode))
+            _ = ledger.commit(entries, at: Self.now, journalLength: file.length)
+        }
+        let bytes = LedgerCheckpoint.encode(
+            ledger, anchor: try file.anchor(at: ledger.end), fingerprint: model.inputsFingerprint)
+        #expect(LedgerCheckpoint.write(bytes, directory: directory) == nil)
+        let path = LedgerCheckpoint.path(in: directory)
+
+        let read = try LedgerCheckpoint.read(directory: directory, model: model).get()
+        let mapped = try #require(Self.mapping(of: path))
+        #expect(mapped.size >= 40_000 * 24 / 1024, "the events' section is mapped")
+        #expect(mapped.resident * 8 < mapped.size, "resident \(mapped.resident) kB of \(mapped.size) kB after the read")
+        let events = read.ledger.state.events
+        #expect(events.count == 40_000 && events[Self.hexID(777)]?.seq == 777)
+        #expect(Array(events.values).count == 40_000)
+        #expect(try #require(Self.mapping(of: path)).resident * 2 > mapped.size, "a walk reads it all")
+        events.dropResidentPages()
+        #expect(try #require(Self.mapping(of: path)).resident * 8 < mapped.size, "handed back")
+        #expect(Self.observable(read.ledger) == Self.observable(ledger))
+    }
+
+    /// An id as ssi-logd makes them (16 hex digits), scattered over the id space.
+    static func hexID(_ seq: UInt64) -> String {
+        let digits = String(seq &* (0x9E37_79B9_7F4A_7C15 as UInt64), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The size and the resident part, in kB, of this process's mapping of `path`.
+    static func mapping(of path: String) -> (size: Int, resident: Int)? {
+        // Read with `cat`: a file in /proc says it is empty, and a reader that believes its size reads nothing.
+        guard let smaps = try? Tool.run("/bin/cat", ["/proc/\(getpid())/smaps"]).stdout else { return nil }
+        var inside = false
+        var size: Int?
+        for line in smaps.split(separator: "\n") {
+            if line.contains(" /") || line.hasSuffix("]") || line.split(separator: " ").count == 5 {
+                if inside, let size { return (size, 0) }
+                inside = line.hasSuffix(" " + path)
+                continue
+            }
+            guard inside else { continue }
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.first == "Size:" { size = Int(fields[1]) }
+            if fields.first == "Rss:", let size { return (size, Int(fields[1]) ?? 0) }
+        }
+        return nil
+    }
+
     @Test func aCheckpointOfAnotherModelOrAnotherJournalIsNotUsed() throws {
         let model = try Self.model()
         let directory = try Self.directory()

@@ -55,9 +55,10 @@ import Testing
 
         // A checkpoint keeps the horizon's origin: the same answers after a resumed start.
         var writer = BinaryWriter(capacity: 1024)
-        ledger.encode(into: &writer)
+        let section = ledger.encode(into: &writer)
         var reader = BinaryReader(writer.bytes)
-        let resumed = try ScoreLedger(decoding: &reader, model: model, end: ledger.end)
+        let resumed = try ScoreLedger(
+            decoding: &reader, model: model, end: ledger.end, sealed: SealedEvents(copying: section))
         for request in ["typed-1", "typed-4", "typed-5", "typed-6", "import-00000000000000aa", "restore-e1"] {
             #expect(Self.isAnswered(request, resumed) == Self.isAnswered(request, ledger), "\(request)")
         }

@@ -32,9 +32,10 @@ import Testing
                 Self.action(6, "comment", at: start - 7_000),
             ], at: start + 9_000, journalLength: 600)
         var writer = BinaryWriter(capacity: 1024)
-        ledger.encode(into: &writer)
+        let section = ledger.encode(into: &writer)
         var reader = BinaryReader(writer.bytes)
-        let resumed = try ScoreLedger(decoding: &reader, model: model, end: ledger.end)
+        let resumed = try ScoreLedger(
+            decoding: &reader, model: model, end: ledger.end, sealed: SealedEvents(copying: section))
 
         for var claiming in [ledger, resumed] {
             // e6 (earliest) comes first; then e1; e2 is imported, e3 undone: nothing else is left.

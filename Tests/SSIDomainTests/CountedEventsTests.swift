@@ -74,7 +74,7 @@ import Testing
     /// A time before 1970 or after 2106, a count past 32,767 and more than 256 action names do not
     /// fit the narrow fields; they read back all the same (the time recorded as the time it
     /// happened: the state keeps no other), and an undo takes them away.
-    @Test func wideFieldsReadBackAsGiven() {
+    @Test func wideFieldsReadBackAsGiven() throws {
         var table = CountedEvents()
         var events: [ActionEvent] = []
         for seq in UInt64(1)...1_000 {
@@ -97,9 +97,15 @@ import Testing
         }
         #expect(table.remove(id: "w200") == events[199].keptForScoring && table["w200"] == nil)
         #expect(table.latest == events.last?.keptForScoring && table[seq: 1_000] == events.last?.keptForScoring)
+        // Sealed by a checkpoint, they read back the same.
+        let sealed = try Self.sealed(table)
+        #expect(Array(sealed.values) == Array(table.values))
+        for event in events where event.seq % 100 < 5 && event.seq != 200 {
+            #expect(sealed[event.id] == event.keptForScoring)
+        }
     }
 
-    @Test func itAnswersAsASearchOfEveryEventWould() {
+    @Test func itAnswersAsASearchOfEveryEventWould() throws {
         var random: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -109,7 +115,13 @@ import Testing
         var reference: [String: ActionEvent] = [:]
         var nextSeq: UInt64 = 10
         var compared = 0
+        var seals = 0
         for step in 0..<5_000 {
+            // Now and then a checkpoint seals what counts; the events after it are kept beside.
+            if next(250) == 0 {
+                table = try Self.sealed(table)
+                seals += 1
+            }
             switch next(10) {
             case 0..<5:
                 // Mostly the newest; sometimes an older seq that no event has (a merged journal).
@@ -153,29 +165,53 @@ import Testing
             }
         }
         #expect(compared > 100)
+        #expect(seals > 5)
     }
 
-    /// A checkpoint's events are read straight into the kept form: the same events as inserting
-    /// each, and a repeated or out-of-order one refused.
-    @Test func decodedEventsEqualInsertedOnes() throws {
+    /// A checkpoint's round trip: the side tables through the body, the events through a section
+    /// read in place.
+    static func sealed(_ table: CountedEvents) throws -> CountedEvents {
+        var writer = BinaryWriter()
+        table.encode(into: &writer)
+        var reader = BinaryReader(writer.bytes)
+        let decoded = try CountedEvents(decoding: &reader, sealed: SealedEvents(copying: table.sealedSection()))
+        #expect(reader.isAtEnd)
+        #expect(decoded.count == table.count && decoded.slotCount == table.count)
+        return decoded
+    }
+
+    /// Sealed events answer as the inserted ones did; undone, they are gone, and a section that does
+    /// not hold the events the body counts is refused.
+    @Test func sealedEventsAnswerAsInsertedOnes() throws {
         let events = (1...300).map {
             Self.event(UInt64($0) * 2, id: $0 % 3 == 0 ? nil : EventPlaces.hexText(UInt64($0) * 977))
         }
+        var table = CountedEvents()
+        for event in events {
+            let added = table.insert(event)
+            #expect(added)
+        }
+        var sealed = try Self.sealed(table)
+        #expect(Array(sealed.values) == events.map(\.keptForScoring))
+        for event in events { #expect(sealed[event.id] == event.keptForScoring) }
+        let twice = [sealed.insert(events[7]), sealed.insert(events[8])]
+        #expect(twice == [false, false], "a sealed id is not added twice")
+        let undone = [
+            sealed.remove(id: events[9].id), sealed.remove(id: events[10].id), sealed.remove(id: events[10].id),
+        ]
+        #expect(undone == [events[9].keptForScoring, events[10].keptForScoring, nil])
+        #expect(sealed[events[9].id] == nil && sealed.count == events.count - 2)
+        #expect(sealed.latest(excluding: [events[299].id]) == events[298].keptForScoring)
+        let newer = Self.event(1_000, id: EventPlaces.hexText(0xABC))
+        let added = sealed.insert(newer)
+        #expect(added && sealed.latest == newer.keptForScoring)
+        let resealed = try Self.sealed(sealed)
+        #expect(Array(resealed.values) == Array(sealed.values) && resealed[events[9].id] == nil)
         var writer = BinaryWriter()
-        for event in events { writer.write(event) }
+        table.encode(into: &writer)
         var reader = BinaryReader(writer.bytes)
-        var decoded = CountedEvents()
-        for _ in events { try decoded.appendDecoded(from: &reader) }
-        #expect(reader.isAtEnd)
-        #expect(Array(decoded.values) == events.map(\.keptForScoring))
-        for event in events.prefix(50) { #expect(decoded[event.id] == event.keptForScoring) }
-        for (bad, why) in [(events[0], "out of order"), (Self.event(10_000, id: events[4].id), "repeated")] {
-            var again = decoded
-            var writer = BinaryWriter()
-            writer.write(bad)
-            var reader = BinaryReader(writer.bytes)
-            #expect(throws: BinaryReader.Malformed.self, "\(why)") { try again.appendDecoded(from: &reader) }
-            #expect(again.count == events.count)
+        #expect(throws: BinaryReader.Malformed.self) {
+            try CountedEvents(decoding: &reader, sealed: SealedEvents(copying: sealed.sealedSection()))
         }
     }
 

@@ -1,0 +1,28 @@
+import SSIDomain
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A checkpoint's events' section mapped read-only from the file: what a start reads in place
+/// (`SealedEvents`). The checkpoint is only ever replaced by a rename, never written over or cut,
+/// so the mapped file stays as it was for as long as a state reads it; the last one gone unmaps it.
+final class MappedSection: SealedEvents.Storage, @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+
+    /// Maps `range` of the open file (its start a multiple of the page size); nil when it cannot.
+    init?(_ descriptor: Int32, _ range: Range<Int>) {
+        guard !range.isEmpty else { return nil }
+        let address = mmap(nil, range.count, PROT_READ, MAP_PRIVATE, descriptor, off_t(range.lowerBound))
+        guard let address, address != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: address, count: range.count)
+    }
+
+    /// The pages read so far leave the daemon's resident set; they stay in the kernel's cache, and
+    /// are mapped again from the unchanged file when read.
+    func dropResidentPages() {
+        _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED)
+    }
+
+    deinit { _ = munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+}

@@ -4,8 +4,8 @@ extension CommitIndex {
     func encode(into writer: inout BinaryWriter) {
         writer.write(newestRecorded)
         writer.write(each: requests) {
-            $0.write($1.key)
-            $0.write($1.value.entryID)
+            $0.write($1.key.text)
+            $0.write($1.value.entryID.text)
             $0.write($1.value.recorded)
         }
         writer.write(each: undoneEvents.values) { $0.write($1) }
@@ -21,8 +21,8 @@ extension CommitIndex {
         let count = try reader.readCount()
         requests.reserveCapacity(count)
         for _ in 0..<count {
-            requests[try reader.readString()] = Committed(
-                entryID: try reader.readString(), recorded: try reader.readInt64())
+            requests[CompactID(try reader.readString())] = Committed(
+                entryID: CompactID(try reader.readString()), recorded: try reader.readInt64())
         }
         undoneEvents = try reader.readTable(keyedBy: \.id) {
             (reader: inout BinaryReader) throws(BinaryReader.Malformed) in

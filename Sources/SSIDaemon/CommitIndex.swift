@@ -16,7 +16,7 @@ struct CommitIndex {
 
     /// A committed request: the entry it produced, and when.
     struct Committed: Equatable {
-        var entryID: String
+        var entryID: CompactID
         var recorded: Int64
 
         func isPast(_ horizonStart: Int64) -> Bool { recorded < horizonStart }
@@ -24,8 +24,9 @@ struct CommitIndex {
 
     /// Committed request ids, those within the horizon and the lasting ones; ids past the horizon
     /// may still be here until the next `forgetRequests`, but answer as unused already.
-    var requests: [String: Committed] = [:]
-    /// Events removed by undo, by id, so that a response can say what was undone.
+    var requests: [CompactID: Committed] = [:]
+    /// Events removed by undo, by id, so that a response can say what was undone: those a request
+    /// can still ask for (`forgetRequests`).
     var undoneEvents: [String: ActionEvent] = [:]
     var undoneSnapshots: [String: SnapshotEvent] = [:]
     var snapshots: [String: SnapshotEvent] = [:]
@@ -33,10 +34,12 @@ struct CommitIndex {
     var pauses: [String: PauseEvent] = [:]
     /// The newest `recorded` of any committed entry: where the horizon is counted from.
     var newestRecorded = Int64.min
+    /// How often, in the journal's time, what is past the horizon is swept out of memory.
+    static let sweepInterval: Int64 = 86_400
     /// `newestRecorded` when the ids past the horizon were last forgotten.
     private var forgotten = Int64.min
 
-    static func isLasting(_ requestID: String) -> Bool {
+    static func isLasting(_ requestID: CompactID) -> Bool {
         lastingPrefixes.contains { requestID.hasPrefix($0) }
     }
 
@@ -54,18 +57,27 @@ struct CommitIndex {
         // A rejected entry (an undo of an unknown event) is kept in the file but changes nothing.
         try? state.apply(entry)
         newestRecorded = max(newestRecorded, entry.recorded)
-        if let request = entry.requestID { requests[request] = Committed(entryID: entry.id, recorded: entry.recorded) }
-        // Once per horizon of the journal's time, so the table holds at most two horizons of ids.
-        if horizonStart > forgotten {
+        if let request = entry.requestID {
+            requests[CompactID(request)] = Committed(entryID: CompactID(entry.id), recorded: entry.recorded)
+        }
+        // Once per day of the journal's time, so the table holds at most a horizon and a day of ids.
+        if newestRecorded > forgotten.addingReportingOverflow(Self.sweepInterval).partialValue {
             forgetRequests()
         }
     }
 
-    /// Forgets the request ids past the horizon (they already answer as unused): memory only.
+    /// Forgets the request ids past the horizon (they already answer as unused), and the undos and
+    /// undone entries no request left can ask for: memory only. An undo within the horizon is kept
+    /// whether a request names it or not; an older one only for a lasting request.
     private mutating func forgetRequests() {
         let start = horizonStart
         let past = requests.compactMap { $0.value.isPast(start) && !Self.isLasting($0.key) ? $0.key : nil }
         for id in past { requests[id] = nil }
+        let answered = Set(requests.values.map(\.entryID))
+        undos = undos.filter { $0.value.recorded >= start || answered.contains(CompactID($0.key)) }
+        let targets = Set(undos.values.map(\.target))
+        undoneEvents = undoneEvents.filter { answered.contains(CompactID($0.key)) || targets.contains($0.key) }
+        undoneSnapshots = undoneSnapshots.filter { answered.contains(CompactID($0.key)) || targets.contains($0.key) }
         forgotten = newestRecorded
     }
 
@@ -84,9 +96,10 @@ struct CommitIndex {
     }
 
     func lookup(_ requestID: String, in state: ScoreState) -> Lookup {
-        guard let committed = requests[requestID] else { return .unused }
-        if committed.isPast(horizonStart), !Self.isLasting(requestID) { return .unused }
-        let id = committed.entryID
+        let key = CompactID(requestID)
+        guard let committed = requests[key] else { return .unused }
+        if committed.isPast(horizonStart), !Self.isLasting(key) { return .unused }
+        let id = committed.entryID.text
         if let event = state.events[id] ?? undoneEvents[id] { return .answered(.action(event)) }
         if let snapshot = snapshots[id] { return .answered(.snapshot(snapshot)) }
         if let undo = undos[id] { return .answered(.undo(undo)) }

@@ -25,9 +25,9 @@ extension ScoreInputs {
             writer.write(item.key)
             writer.write(item.value.hits)
             writer.write(item.value.totalTries)
-            writer.write(each: zip(item.value.tryTimes, item.value.tryUnits).map { $0 }) {
-                $0.write($1.0)
-                $0.write($1.1)
+            writer.write(each: item.value.tryTimes) {
+                $0.write($1)
+                $0.write(item.value.units(at: $1))
             }
         }
         writer.write(each: activeEvents) {
@@ -117,14 +117,11 @@ extension ScoreInputs {
         try reader.readEach { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
             let name = try reader.readString()
             var counts = RateCounts(hits: try reader.readInt(), totalTries: try reader.readInt())
-            try reader.readEach(reserving: {
-                counts.tryTimes.reserveCapacity($0)
-                counts.tryUnits.reserveCapacity($0)
-            }) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            try reader.readEach(reserving: { counts.tryTimes.reserveCapacity($0) }) {
+                (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 let time = try reader.readInt64()
                 guard time > (counts.tryTimes.last ?? .min) else { throw BinaryReader.Malformed("tries out of order") }
-                counts.tryTimes.append(time)
-                counts.tryUnits.append(try reader.readInt())
+                counts.appendTry(at: time, units: try reader.readInt())
             }
             rates[name] = counts
         }

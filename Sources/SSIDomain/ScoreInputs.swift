@@ -42,8 +42,17 @@ struct ScoreInputs: Sendable {
         var hits = 0
         var totalTries = 0
         /// Tries by time, sorted: a delayed denominator needs to know how many are old enough.
-        var tryTimes: [Int64] = []
-        var tryUnits: [Int] = []
+        var tryTimes = TryTimes()
+        /// The units tried at a time, where they are not 1: almost every try is one action of one unit.
+        var tryUnitsOtherThanOne: [Int64: Int] = [:]
+
+        func units(at time: Int64) -> Int { tryUnitsOtherThanOne[time] ?? 1 }
+
+        /// `units` tried at `time`, the newest time so far.
+        mutating func appendTry(at time: Int64, units: Int) {
+            tryTimes.append(time)
+            if units != 1 { tryUnitsOtherThanOne[time] = units }
+        }
     }
 
     var activity: [String: SlotSeries] = [:]
@@ -215,14 +224,15 @@ struct ScoreInputs: Sendable {
             if counts.tryTimes[mid] < occurred { low = mid + 1 } else { high = mid }
         }
         if low < counts.tryTimes.count, counts.tryTimes[low] == occurred {
-            counts.tryUnits[low] += sign * units
-            if counts.tryUnits[low] == 0 {
+            let left = counts.units(at: occurred) + sign * units
+            counts.tryUnitsOtherThanOne[occurred] = left == 1 ? nil : left
+            if left == 0 {
                 counts.tryTimes.remove(at: low)
-                counts.tryUnits.remove(at: low)
+                counts.tryUnitsOtherThanOne[occurred] = nil
             }
         } else if sign > 0 {
             counts.tryTimes.insert(occurred, at: low)
-            counts.tryUnits.insert(units, at: low)
+            if units != 1 { counts.tryUnitsOtherThanOne[occurred] = units }
         }
     }
 
@@ -232,7 +242,7 @@ struct ScoreInputs: Sendable {
         var young = 0
         var index = counts.tryTimes.count - 1
         while index >= 0, counts.tryTimes[index] > now - delay {
-            young += counts.tryUnits[index]
+            young += counts.units(at: counts.tryTimes[index])
             index -= 1
         }
         return counts.totalTries - young

@@ -5,9 +5,9 @@ extension ScoreState {
     public func encode(into writer: inout BinaryWriter) -> SealedEvents.Section {
         inputs.encode(into: &writer)
         events.encode(into: &writer)
-        writer.write(each: undone) {
-            $0.write($1.key)
-            $0.write($1.value)
+        writer.write(each: undone.pairs) {
+            $0.write($1.target)
+            $0.write($1.undo)
         }
         writer.write(each: undoneCounts) {
             $0.write($1.key)

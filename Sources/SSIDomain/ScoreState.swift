@@ -22,7 +22,7 @@ public struct ScoreState: Sendable {
     /// Events that count, in sequence order and by id.
     public internal(set) var events = CountedEvents()
     /// Undone events, by id, with the id of the undo record.
-    public internal(set) var undone: [String: String] = [:]
+    public internal(set) var undone = UndoneIDs()
     /// Undone action events per action name (for the metrics' counters).
     public internal(set) var undoneCounts: [String: Int] = [:]
     /// LinkedIn's numbers as recorded, by id (never part of the score).

@@ -51,7 +51,7 @@ import Testing
         _ = ledger.commit(
             [Self.event(6, recorded: Self.start + 15 * Self.day, request: "typed-6")], at: Self.start + 15 * Self.day,
             journalLength: 600)
-        #expect(Set(ledger.index.requests.keys) == ["import-00000000000000aa", "restore-e1", "typed-6"])
+        #expect(Set(ledger.index.requests.keys.map(\.text)) == ["import-00000000000000aa", "restore-e1", "typed-6"])
 
         // A checkpoint keeps the horizon's origin: the same answers after a resumed start.
         var writer = BinaryWriter(capacity: 1024)
@@ -63,6 +63,36 @@ import Testing
             #expect(Self.isAnswered(request, resumed) == Self.isAnswered(request, ledger), "\(request)")
         }
         #expect(!Self.isAnswered("typed-5", resumed))
+    }
+
+    /// What each undo took away is kept while a request can ask for it: an undo within the horizon,
+    /// and an event a lasting request logged; past the horizon the rest leaves memory.
+    @Test func undoneEntriesLeaveMemoryWithTheirRequests() throws {
+        let model = try ConfigurationLoader.load(userText: "", userFile: "test").model
+        var ledger = ScoreLedger(
+            state: ScoreState(model: model), index: CommitIndex(), records: 0, lastSeq: 0, lastRecorded: nil,
+            end: .start)
+        func undo(_ seq: UInt64, target: String, at recorded: Int64, request: String) -> JournalEntry {
+            .undo(UndoEvent(id: "u\(seq)", seq: seq, target: target, recorded: recorded, requestID: request))
+        }
+        _ = ledger.commit(
+            [
+                Self.event(1, recorded: Self.start, request: "typed-1"),
+                Self.event(2, recorded: Self.start, request: "import-00000000000000bb"),
+                undo(3, target: "e1", at: Self.start, request: "undo-3"),
+                undo(4, target: "e2", at: Self.start, request: "undo-4"),
+            ], at: Self.start, journalLength: 300)
+        #expect(Set(ledger.index.undos.keys) == ["u3", "u4"] && Set(ledger.index.undoneEvents.keys) == ["e1", "e2"])
+        #expect(Self.isAnswered("undo-3", ledger) && ledger.index.undone("e1") != nil)
+        // Two horizons on: the typed event and both undos can no longer be asked for; the event the
+        // import's lasting request logged still answers it, though it was undone.
+        _ = ledger.commit(
+            [Self.event(5, recorded: Self.start + 15 * Self.day, request: "typed-5")], at: Self.start + 15 * Self.day,
+            journalLength: 400)
+        #expect(ledger.index.undos.isEmpty)
+        #expect(Set(ledger.index.undoneEvents.keys) == ["e2"])
+        #expect(Self.isAnswered("import-00000000000000bb", ledger))
+        #expect(!Self.isAnswered("undo-3", ledger) && ledger.state.undone["e1"] == "u3", "still known as undone")
     }
 
     /// Through the real daemon and socket, with its clock moved on: a retry within the week gets its

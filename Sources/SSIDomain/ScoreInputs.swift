@@ -236,15 +236,20 @@ struct ScoreInputs: Sendable {
         }
     }
 
-    /// Tries that happened at least `delay` before `now`.
+    /// Tries that happened at least `delay` before `now`: all of them but the young ones, found by a
+    /// search (one unit each) and the few of more than one unit. `history` asks once per day it
+    /// walks back over, so this must not walk the tries.
     func matureTries(_ rateName: String, at now: Int64, delay: Int64) -> Int {
         guard let counts = rates[rateName] else { return 0 }
-        var young = 0
-        var index = counts.tryTimes.count - 1
-        while index >= 0, counts.tryTimes[index] > now - delay {
-            young += counts.units(at: counts.tryTimes[index])
-            index -= 1
+        let boundary = now - delay
+        var low = 0
+        var high = counts.tryTimes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if counts.tryTimes[mid] > boundary { high = mid } else { low = mid + 1 }
         }
+        var young = counts.tryTimes.count - low
+        for (time, units) in counts.tryUnitsOtherThanOne where time > boundary { young += units - 1 }
         return counts.totalTries - young
     }
 

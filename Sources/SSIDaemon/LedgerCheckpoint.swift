@@ -157,64 +157,50 @@ struct LedgerCheckpoint {
     /// from disk when first touched and belong to the kernel's cache, so a start's memory does not
     /// grow with the years of events.
     static func read(directory: String, model: ScoreModel) -> Result<LedgerCheckpoint, Refusal> {
-        let descriptor = open(path(in: directory), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(errorText())) }
+        let descriptor: Int32
+        let size: Int
+        switch AtomicFile.openForReading(path(in: directory), limit: sizeLimit) {
+        case .failure(.missing): return .failure(.missing)
+        case .failure(.unreadable(let reason)): return .failure(.unreadable(reason))
+        case .success(let file): (descriptor, size) = file
+        }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errorText())) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
-        let size = Int(info.st_size)
-        guard size <= sizeLimit else { return .failure(.unreadable("larger than \(sizeLimit) bytes")) }
-        guard size >= headerSize + 8, let prefix = readBytes(descriptor, 0..<headerSize),
+        func read(_ range: Range<Int>) -> Result<[UInt8], Refusal> {
+            AtomicFile.readBytes(descriptor, range).mapError { failure in
+                if case .unreadable(let reason) = failure { return .unreadable(reason) }
+                return .missing
+            }
+        }
+        guard size >= headerSize + 8, case .success(let prefix) = read(0..<headerSize),
             Array(prefix[0..<magic.count]) == magic
         else { return .failure(.damaged("not a checkpoint file, or cut short")) }
         var checksum: UInt32 = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var done = 0
-        while done < size - 8 {
-            let want = min(chunk.count, size - 8 - done)
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(done)) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return .failure(.unreadable(count == 0 ? "shorter than its size" : errorText())) }
-            checksum = chunk.withUnsafeBytes {
-                CRC32C.checksum(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<count]), continuing: checksum)
+        for start in stride(from: 0, to: size - 8, by: 1 << 20) {
+            switch read(start..<min(start + (1 << 20), size - 8)) {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let chunk):
+                checksum = chunk.withUnsafeBytes { CRC32C.checksum(buffer: $0, continuing: checksum) }
             }
-            done += count
         }
-        guard let trailer = readBytes(descriptor, size - 8..<size) else {
-            return .failure(.unreadable("shorter than its size"))
+        let trailer: [UInt8]
+        switch read(size - 8..<size) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let bytes): trailer = bytes
         }
         var trailerReader = BinaryReader(trailer)
         guard (try? trailerReader.readFixed()) == UInt64(checksum) else {
             return .failure(.damaged("checksum mismatch"))
         }
         return Header.read(prefix, fileSize: size).flatMap { header in
-            guard let body = readBytes(descriptor, header.body) else {
-                return .failure(.unreadable("shorter than its size"))
+            read(header.body).flatMap { body in
+                guard let section = MappedSection(descriptor, header.section) else {
+                    return .failure(
+                        .unreadable("the events' section cannot be mapped: \(String(cString: strerror(errno)))"))
+                }
+                return ledger(header, body: body, section: section, model: model)
             }
-            guard let section = MappedSection(descriptor, header.section) else {
-                return .failure(.unreadable("the events' section cannot be mapped: \(errorText())"))
-            }
-            return ledger(header, body: body, section: section, model: model)
         }
     }
-
-    /// The bytes in `range` of the file, or nil when it ends first or cannot be read.
-    private static func readBytes(_ descriptor: Int32, _ range: Range<Int>) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(range.lowerBound + done))
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
-    }
-
-    private static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// Replaces the state directory's checkpoint atomically (temporary file, fsync, rename,
     /// directory fsync); nil on success, else why not.

@@ -60,18 +60,38 @@ public enum AtomicFile {
 
     /// The whole of a file of at most `limit` bytes; nil when missing, unreadable or larger.
     public static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        openForReading(path, limit: limit).flatMap { file in
+            defer { close(file.descriptor) }
+            return readBytes(file.descriptor, 0..<file.size)
+        }
+    }
+
+    /// A regular file of at most `limit` bytes opened for reading: its descriptor (the caller
+    /// closes it) and size.
+    public static func openForReading(_ path: String, limit: Int) -> Result<(descriptor: Int32, size: Int), ReadFailure>
+    {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(reason())) }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason())) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
-        guard Int(info.st_size) <= limit else { return .failure(.unreadable("larger than \(limit) bytes")) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let refusal: String? =
+            fstat(descriptor, &info) != 0
+            ? reason()
+            : info.st_mode & S_IFMT != S_IFREG
+                ? "not a regular file" : Int(info.st_size) > limit ? "larger than \(limit) bytes" : nil
+        if let refusal {
+            close(descriptor)
+            return .failure(.unreadable(refusal))
+        }
+        return .success((descriptor, Int(info.st_size)))
+    }
+
+    /// The bytes in `range` of an open file.
+    public static func readBytes(_ descriptor: Int32, _ range: Range<Int>) -> Result<[UInt8], ReadFailure> {
+        var bytes = [UInt8](repeating: 0, count: range.count)
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(done))
+                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(range.lowerBound + done))
             }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return .failure(.unreadable(count == 0 ? "shorter than its size" : reason())) }

@@ -40,18 +40,21 @@ public struct CountedEvents: Sendable {
         place(of: id).map { event(at: Int($0)) }
     }
 
+    /// The place of the event with this id that counts, added since the checkpoint or sealed.
     private func place(of id: String) -> UInt32? {
-        let base = sealed.count
-        let added = slots.withUnsafeBufferPointer { events in places.place(of: id) { events[Int($0) - base].idValue } }
-        return added ?? sealedPlace(of: id)
+        EventPlaces.hexValue(id).map { place(ofHexValue: $0) } ?? place(ofText: id)
     }
 
-    /// The place of a sealed event that still counts.
-    private func sealedPlace(of id: String) -> UInt32? {
-        guard sealed.count > 0 else { return nil }
-        if let value = EventPlaces.hexValue(id) { return sealedPlace(ofHexValue: value) }
-        guard let place = sealedTextPlaces[id], !sealedHoles.contains(place) else { return nil }
-        return place
+    private func place(ofHexValue value: UInt64) -> UInt32? {
+        let base = sealed.count
+        let added = slots.withUnsafeBufferPointer { events in
+            places.place(ofHexValue: value) { events[Int($0) - base].idValue }
+        }
+        return added ?? sealedPlace(ofHexValue: value)
+    }
+
+    private func place(ofText id: String) -> UInt32? {
+        places.place(ofText: id) ?? sealedTextPlaces[id].flatMap { sealedHoles.contains($0) ? nil : $0 }
     }
 
     private func sealedPlace(ofHexValue value: UInt64) -> UInt32? {
@@ -177,24 +180,19 @@ public struct CountedEvents: Sendable {
     private mutating func append(
         _ kept: KeptEvent, textID: String?, details: ActionEvent.Details?, wide: Wide?
     ) -> Bool {
-        let base = sealed.count
-        let known =
-            kept.flags.contains(.hexID)
-            ? slots.withUnsafeBufferPointer { events in
-                places.place(ofHexValue: kept.idValue) { events[Int($0) - base].idValue }
-            } : places.place(ofText: textID!)
-        let sealedKnown = kept.flags.contains(.hexID) ? sealedPlace(ofHexValue: kept.idValue) : sealedPlace(of: textID!)
-        guard known == nil, sealedKnown == nil else { return false }
+        let known = kept.flags.contains(.hexID) ? place(ofHexValue: kept.idValue) : place(ofText: textID!)
+        guard known == nil else { return false }
         slots.append(kept)
         keepBeside(kept, textID: textID, details: details, wide: wide)
-        setPlace(UInt32(base + slots.count - 1), of: kept, textID: textID)
+        setPlace(UInt32(sealed.count + slots.count - 1), of: kept, textID: textID)
         return true
     }
 
     /// Removes the event with this id and returns it; nil when it does not count.
     mutating func remove(id: String) -> ActionEvent? {
         let removed: UInt32? = changePlaces { $0.removeValue(forKey: id, keyOf: $1) }
-        guard let place = removed.map({ Int($0) }) ?? sealedPlace(of: id).map({ Int($0) }) else { return nil }
+        // Not among those added since: a sealed one, if it still counts.
+        guard let place = (removed ?? place(of: id)).map({ Int($0) }) else { return nil }
         let event = event(at: place)
         let seq = slot(place).seq
         textIDs[seq] = nil

@@ -217,19 +217,11 @@ struct ScoreInputs: Sendable {
     /// In place: the tries arrays grow with the journal and must not be copied per event.
     private static func updateTries(_ counts: inout RateCounts, at occurred: Int64, units: Int, sign: Int) {
         counts.totalTries += sign * units
-        var low = 0
-        var high = counts.tryTimes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if counts.tryTimes[mid] < occurred { low = mid + 1 } else { high = mid }
-        }
+        let low = counts.tryTimes.firstPosition { $0 >= occurred }
         if low < counts.tryTimes.count, counts.tryTimes[low] == occurred {
             let left = counts.units(at: occurred) + sign * units
-            counts.tryUnitsOtherThanOne[occurred] = left == 1 ? nil : left
-            if left == 0 {
-                counts.tryTimes.remove(at: low)
-                counts.tryUnitsOtherThanOne[occurred] = nil
-            }
+            if left == 0 { counts.tryTimes.remove(at: low) }
+            counts.tryUnitsOtherThanOne[occurred] = left == 0 || left == 1 ? nil : left
         } else if sign > 0 {
             counts.tryTimes.insert(occurred, at: low)
             if units != 1 { counts.tryUnitsOtherThanOne[occurred] = units }
@@ -242,13 +234,7 @@ struct ScoreInputs: Sendable {
     func matureTries(_ rateName: String, at now: Int64, delay: Int64) -> Int {
         guard let counts = rates[rateName] else { return 0 }
         let boundary = now - delay
-        var low = 0
-        var high = counts.tryTimes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if counts.tryTimes[mid] > boundary { high = mid } else { low = mid + 1 }
-        }
-        var young = counts.tryTimes.count - low
+        var young = counts.tryTimes.count - counts.tryTimes.firstPosition { $0 > boundary }
         for (time, units) in counts.tryUnitsOtherThanOne where time > boundary { young += units - 1 }
         return counts.totalTries - young
     }

@@ -12,6 +12,18 @@ struct TryTimes: Sendable, Equatable, RandomAccessCollection {
 
     subscript(position: Int) -> Int64 { wide?[position] ?? Int64(narrow[position]) }
 
+    /// The first position whose time meets `isLateEnough`, which holds for a time and every later
+    /// one: a binary search over the sorted times.
+    func firstPosition(where isLateEnough: (Int64) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isLateEnough(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     mutating func insert(_ time: Int64, at position: Int) {
         if wide == nil, let fits = UInt32(exactly: time) {
             narrow.insert(fits, at: position)

@@ -127,16 +127,21 @@ public struct SocketServer: Service {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 let (answers, answer) = AsyncStream.makeStream(of: Task<String, Never>.self)
+                // Counted down as answers are written, not as they are ready: a client that sends
+                // without reading holds the reader back instead of piling up answers in memory.
+                let unanswered = UnansweredRequests()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
+                        // A writer that stops (shutdown, a client gone) must not leave the reader waiting.
+                        defer { unanswered.close() }
                         for await task in answers {
                             let response = await task.value
                             try await outbound.write(ByteBuffer(string: response + "\n"))
+                            unanswered.answered()
                             guard connections.endRequest(channel) else { return }
                         }
                     }
                     defer { answer.finish() }
-                    var inFlight: [Task<String, Never>] = []
                     // Each request enters the store after the one before it: a chain of admissions
                     // keeps the order without making the reader wait for any of them.
                     var previous: Admission?
@@ -145,10 +150,8 @@ public struct SocketServer: Service {
                         case .line(let line):
                             guard connections.beginRequest(channel) else { return }
                             let pipelined = Request.isLog(line.readableBytesView)
-                            if !pipelined || inFlight.count >= Self.pipelineDepth {
-                                for task in inFlight { _ = await task.value }
-                                inFlight.removeAll()
-                            }
+                            await unanswered.wait(untilAtMost: pipelined ? Self.pipelineDepth - 1 : 0)
+                            unanswered.add()
                             let admission = Admission()
                             let router = self.router
                             let after = previous
@@ -160,9 +163,8 @@ public struct SocketServer: Service {
                             }
                             previous = admission
                             answer.yield(task)
-                            inFlight.append(task)
                         case .oversized:
-                            for task in inFlight { _ = await task.value }
+                            await unanswered.wait(untilAtMost: 0)
                             // Counted like any answer: the writer ends one request per answer written.
                             _ = connections.beginRequest(channel)
                             let response = Response.failure(

@@ -78,4 +78,60 @@ import Testing
         #expect((retried["result"] as? [String: Any])?["undone"] as? String == eventID, "\(retried)")
         #expect(try daemon.journalLines().count == 2)
     }
+
+    /// More logs than one connection may have in flight, then a status, in one write: every answer
+    /// comes back in order, and the status (which waits for every earlier answer) counts them all.
+    @Test func logsPipelinedPastTheDepthAreAllAnsweredBeforeTheStatusBehindThem() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let connection = try RawConnection(path: daemon.socketPath)
+        let logs = 600
+        var lines = (0..<logs).map { #"{"v":1,"id":"p\#($0)","op":"log","action":"comment"}"# }
+        lines.append(#"{"v":1,"id":"after","op":"status"}"#)
+        try connection.send(lines.joined(separator: "\n") + "\n")
+        for index in 0..<logs {
+            let answer = try #require(try connection.readLine())
+            #expect(answer.hasPrefix(#"{"id":"p\#(index)","result""#), "\(answer)")
+        }
+        let status = try #require(try connection.readLine())
+        #expect(status.hasPrefix(#"{"id":"after","result""#), "\(status)")
+        #expect(status.contains(#""events":\#(logs),"#), "\(status)")
+    }
+
+    /// A client that sends logs without reading the answers holds the daemon's reader back (its
+    /// answers are not piled up in memory): the journal stops growing well short of what was sent,
+    /// and once the client reads, every request is answered, in order, and logged.
+    @Test func aClientThatDoesNotReadHoldsTheDaemonBack() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let connection = try RawConnection(path: daemon.socketPath)
+        let logs = 10_000
+        let text = (0..<logs).map { #"{"v":1,"id":"n\#($0)","op":"log","action":"comment"}"# + "\n" }.joined()
+        let sent = LockedBox(false)
+        Thread.detachNewThread {
+            try? connection.send(text)
+            sent.update { $0 = true }
+        }
+        // The daemon stops reading once its answers wait on the client: the journal holds still
+        // while the sender is still blocked.
+        var logged = -1
+        var stillSince = Date()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let count = try daemon.journalLines().count
+            if count != logged {
+                (logged, stillSince) = (count, Date())
+            } else if Date().timeIntervalSince(stillSince) > 1 {
+                break
+            }
+            usleep(100_000)
+        }
+        #expect(!sent.current, "all \(logs) requests were read without one answer being read")
+        #expect(logged > 0 && logged < logs / 2, "\(logged) of \(logs) logged while nothing was read")
+        for index in 0..<logs {
+            let answer = try #require(try connection.readLine())
+            try #require(answer.hasPrefix(#"{"id":"n\#(index)","result""#), "\(answer)")
+        }
+        #expect(try daemon.journalLines().count == logs)
+    }
 }

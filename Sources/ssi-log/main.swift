@@ -1,1 +1,2 @@
-if !QuickEntry.handled(CommandLine.arguments.dropFirst()) { SSILog.main() }
+let arguments = CommandNameFirst.reordered(Array(CommandLine.arguments.dropFirst()))
+if !QuickEntry.handled(arguments[...]) { SSILog.main(arguments) }

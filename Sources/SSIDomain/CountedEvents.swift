@@ -115,6 +115,18 @@ public struct CountedEvents: Sendable {
         }
     }
 
+    /// Every event that counts as the time it happened and its seq, in sequence order: what a replay
+    /// in time order sorts (16 bytes an event, where the events themselves are 72 and an id each).
+    public func timesAndSeqs() -> [(occurred: Int64, seq: UInt64)] {
+        var result: [(occurred: Int64, seq: UInt64)] = []
+        result.reserveCapacity(count)
+        for place in 0..<slotCount where !isHole(place) {
+            let kept = slot(place)
+            result.append((fields(of: kept).occurred, kept.seq))
+        }
+        return result
+    }
+
     /// The entries of a capped action's local day (`ScoreInputs.DayEntries`): its events that
     /// count with units, found among the seqs given.
     func capEntries(

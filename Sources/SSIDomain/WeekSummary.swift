@@ -31,23 +31,10 @@ public struct WeekSummary: Sendable, Equatable {
             abs(after.hundredths($0) - before.hundredths($0)) < abs(after.hundredths($1) - before.hundredths($1))
         }!
         pillar = moved
-        var thisWeek: [String: Int] = [:]
-        var weekBefore: [String: Int] = [:]
-        var days: Set<Int64> = []
-        var count = 0
-        for event in state.events.values {
-            let day = calendar.day(of: event.occurred)
-            guard let definition = state.model.actions[event.action] else { continue }
-            if day >= monday, day < monday + 7, event.occurred <= end {
-                count += 1
-                if definition.countsAsActive { days.insert(day) }
-                if definition.pillar == moved { thisWeek[event.action, default: 0] += 1 }
-            } else if day >= monday - 7, day < monday, definition.pillar == moved {
-                weekBefore[event.action, default: 0] += 1
-            }
-        }
-        actions = count
-        activeDays = days.count
+        let counts = Counts(state: state, monday: monday, pillar: moved)
+        let (thisWeek, weekBefore) = (counts.thisWeek, counts.weekBefore)
+        actions = counts.actions
+        activeDays = counts.activeDays.count
         nextBest = state.nextBestActions(at: end).first
         let change = after.hundredths(moved) - before.hundredths(moved)
         let done = thisWeek.values.reduce(0, +)
@@ -69,6 +56,37 @@ public struct WeekSummary: Sendable, Equatable {
     }
 
     static func actions(_ count: Int) -> String { count == 1 ? "1 action" : "\(count) actions" }
+
+    /// What the summary counts of a week's events and the week's before, from the events counted
+    /// per action and day: fourteen days' counts, not a walk over every event of the years, which
+    /// would bring every mapped page of a checkpoint's events into memory once a week.
+    struct Counts: Equatable {
+        /// The week's events.
+        var actions = 0
+        /// The week's days with an action that counts as active.
+        var activeDays: Set<Int64> = []
+        /// The week's events of `pillar`'s actions, by action.
+        var thisWeek: [String: Int] = [:]
+        /// The week before's events of `pillar`'s actions, by action.
+        var weekBefore: [String: Int] = [:]
+
+        init() {}
+
+        init(state: ScoreState, monday: Int64, pillar: Pillar) {
+            for day in (monday - 7)..<(monday + 7) {
+                for (action, count) in state.actionCounts(onDay: day) {
+                    guard let definition = state.model.actions[action] else { continue }
+                    if day >= monday {
+                        actions += count
+                        if definition.countsAsActive { activeDays.insert(day) }
+                        if definition.pillar == pillar { thisWeek[action, default: 0] += count }
+                    } else if definition.pillar == pillar {
+                        weekBefore[action, default: 0] += count
+                    }
+                }
+            }
+        }
+    }
 
     /// The sentence the journal entry carries.
     public var message: String {

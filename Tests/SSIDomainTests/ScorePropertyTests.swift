@@ -1,6 +1,7 @@
 import PropertyBased
-import SSIDomain
 import Testing
+
+@testable import SSIDomain
 
 /// Properties of the score over random event streams (x-sheep/swift-property-based).
 @Suite struct ScorePropertyTests {
@@ -130,6 +131,23 @@ import Testing
             for offset in [0, Int64(pick % 86_400), -Int64(pick % (20 * 86_400)), 777] {
                 let at = Self.now + offset
                 #expect(state.history(days: 70, now: at) == state.replayedHistory(days: 70, now: at), "at +\(offset)")
+            }
+        }
+    }
+
+    /// The score as of an instant after every event (a snapshot taken now) is the state's own; the
+    /// replay of every event is the reference. With undos, and with instants before some events.
+    @Test func theScoreAsOfAnInstantEqualsTheReplay() async {
+        await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
+            var state = Self.state(Self.events(codes))
+            var seq: UInt64 = 1_000
+            for (index, code) in codes.enumerated() where code % 4 == 0 {
+                seq += 1
+                try? state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: "e\(index + 1)", recorded: Self.now)))
+            }
+            for offset: Int64 in [0, Int64(pick % 86_400), -Int64(pick % (20 * 86_400)), 100 * 86_400] {
+                let instants = [Self.now + offset, Self.now + offset + 3_600]
+                #expect(state.breakdowns(asOf: instants) == state.replayedBreakdowns(asOf: instants), "at +\(offset)")
             }
         }
     }

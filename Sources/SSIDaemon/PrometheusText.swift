@@ -52,17 +52,15 @@ struct PrometheusText {
                 [("", String(snapshot.occurred))])
         }
         var logged: [String: Int] = state.undoneCounts
-        for event in state.events.values { logged[event.action, default: 0] += 1 }
+        for (action, count) in state.actionCounts() { logged[action, default: 0] += count }
         family(
             "ssi_actions_logged_total", "counter", "Actions logged, undone ones included, by action.",
             state.model.actionNames.map { (",action=\"\($0)\"", String(logged[$0] ?? 0)) })
         family(
             "ssi_actions_undone_total", "counter", "Actions undone, by action.",
             state.model.actionNames.map { (",action=\"\($0)\"", String(state.undoneCounts[$0] ?? 0)) })
-        let last =
-            state.events.values.filter { $0.source == nil }.map(\.occurred).max()
-            ?? state.events.values.map(\.occurred).max()
-        if let last {
+        let newest = state.events.newestOccurred()
+        if let last = newest.typed ?? newest.any {
             family(
                 "ssi_last_action_timestamp_seconds", "gauge", "When the newest action happened.", [("", String(last))])
         }

@@ -115,6 +115,22 @@ public struct CountedEvents: Sendable {
         }
     }
 
+    /// When the newest event happened: among the typed events (no source) when there are any, else
+    /// among all. One pass over the compact events, none of them made into an `ActionEvent`.
+    public func newestOccurred() -> (typed: Int64?, any: Int64?) {
+        var typed: Int64?
+        var any: Int64?
+        for place in 0..<slotCount where !isHole(place) {
+            let kept = slot(place)
+            let occurred = fields(of: kept).occurred
+            any = max(any ?? occurred, occurred)
+            if !kept.flags.contains(.details) || details[kept.seq]?.source == nil {
+                typed = max(typed ?? occurred, occurred)
+            }
+        }
+        return (typed, any)
+    }
+
     /// Every event that counts as the time it happened and its seq, in sequence order: what a replay
     /// in time order sorts (16 bytes an event, where the events themselves are 72 and an id each).
     public func timesAndSeqs() -> [(occurred: Int64, seq: UInt64)] {

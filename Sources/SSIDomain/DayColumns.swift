@@ -18,6 +18,9 @@ struct DayColumns: Sendable {
         return amounts
     }
 
+    /// Each name's amount over every day.
+    var totals: [String: Int64] { columns.mapValues { $0.days.reduce(0) { $0 + $1.value } } }
+
     /// Every name and day with an amount, by name, then day.
     var entries: [(name: String, day: Int64, amount: Int64)] {
         columns.keys.sorted().flatMap { name in

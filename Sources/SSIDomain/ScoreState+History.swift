@@ -36,4 +36,10 @@ extension ScoreState {
     public func actionCounts(onDay day: Int64) -> [String: Int] {
         inputs.days.eventCounts(onDay: day)
     }
+
+    /// Events that count, by action (undone ones left out), over every day: from the day table, in
+    /// the days' time, not the events'.
+    public func actionCounts() -> [String: Int] {
+        inputs.days.events.totals.compactMapValues { $0 == 0 ? nil : Int($0) }
+    }
 }

@@ -37,7 +37,11 @@ import Testing
             toFile: config, atomically: true, encoding: .utf8)
         try daemon.start(arguments: ["--config", config])
         _ = try waitFor("ssi_build_info", in: metrics)
-        for _ in 0..<3 { #expect(try daemon.client(["comment"]).status == 0) }
+        // Backdated comments, the newest of them logged second; then a like, undone.
+        #expect(try daemon.client(["comment", "--at", "2h ago"]).status == 0)
+        let newest = try daemon.client(["comment", "--at", "1h ago", "--json"]).json()["occurred"] as? String
+        let newestSeconds = try #require(newest.flatMap { ISO8601DateFormatter().date(from: $0) }).timeIntervalSince1970
+        #expect(try daemon.client(["comment", "--at", "3h ago"]).status == 0)
         #expect(try daemon.client(["like"]).status == 0)
         #expect(try daemon.client(["undo"]).status == 0)
         #expect(try daemon.client(["snapshot", "30", "8", "6", "7", "9"]).status == 0)
@@ -45,6 +49,8 @@ import Testing
         #expect(text.contains(#"ssi_actions_logged_total{user="ana",action="comment"} 3"#))
         #expect(text.contains(#"ssi_actions_logged_total{user="ana",action="like"} 1"#))
         #expect(text.contains(#"ssi_actions_undone_total{user="ana",action="like"} 1"#))
+        // The like was undone: the newest action that counts is the comment that happened last.
+        #expect(text.contains("ssi_last_action_timestamp_seconds{user=\"ana\"} \(Int(newestSeconds))\n"), "\(text)")
         #expect(text.contains(#"ssi_linkedin_pillar_score{user="ana",pillar="relationships"} 9.000"#))
         let score = try #require(try daemon.client(["score", "--json"]).json()["total"] as? Double)
         #expect(text.contains("ssi_score{user=\"ana\"} \(String(format: "%.2f", score))"), "\(text)")

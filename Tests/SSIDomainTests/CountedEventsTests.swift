@@ -162,6 +162,9 @@ import Testing
                 for event in ordered.prefix(20) { #expect(table[event.id] == event) }
                 for event in ordered.suffix(10) + ordered.prefix(10) { #expect(table[seq: event.seq] == event) }
                 #expect(table[seq: 0] == nil && table[seq: nextSeq * 1_000 + 1] == nil)
+                let newest = table.newestOccurred()
+                #expect(newest.any == ordered.map(\.occurred).max())
+                #expect(newest.typed == ordered.filter { $0.source == nil }.map(\.occurred).max())
             }
         }
         #expect(compared > 100)

@@ -65,6 +65,8 @@ enum Benchmark {
         var helloStatic: [Double] = []
         var version: [Double] = []
         var emptyHistory: [Double] = []
+        var emptyWeek: [Double] = []
+        var emptySnapshot: [Double] = []
         for _ in 0..<rounds {
             comment.append(ChildProcess.run(client, ["comment", "x"], environment: fresh.environment))
             timew.append(
@@ -74,6 +76,8 @@ enum Benchmark {
             helloStatic.append(ChildProcess.run(baselines.helloWorldStaticExecutable, []))
             version.append(ChildProcess.run(client, ["--version"]))
             emptyHistory.append(ChildProcess.run(client, ["history", "--days", "365"], environment: fresh.environment))
+            emptyWeek.append(ChildProcess.run(client, ["week"], environment: fresh.environment))
+            emptySnapshot.append(ChildProcess.run(client, Self.snapshotNow, environment: fresh.environment))
         }
         let commentTime = Statistics.median(comment)
         let helloTime = Statistics.median(hello)
@@ -169,6 +173,23 @@ enum Benchmark {
                         name: "`ssi-log history --days 365`, \(label)", value: history, unit: "s",
                         baseline: Statistics.median(emptyHistory), baselineName: "empty journal", target: .none,
                         absoluteLimit: 0.2))
+                // Not the rows: what a user with years of history runs every week, and what
+                // must not walk every event (each walk brings the checkpoint's mapped events in).
+                for (name, arguments, empty) in [
+                    ("`ssi-log week`", ["week"], emptyWeek),
+                    ("`ssi-log snapshot` (taken now)", Self.snapshotNow, emptySnapshot),
+                ] {
+                    let time = ChildProcess.median(rounds: 5, client, arguments, environment: daemon.environment)
+                    figures.append(
+                        BenchFigure(
+                            name: "\(name), \(label)", value: time, unit: "s", baseline: Statistics.median(empty),
+                            baselineName: "empty journal", target: .none, absoluteLimit: 0.2))
+                }
+                figures.append(
+                    BenchFigure(
+                        name: "RSS after `history`, `week` and `snapshot`, \(label)", value: daemon.residentMiB,
+                        unit: "MiB", baseline: resident, baselineName: "the same daemon after start",
+                        target: .atMost(1.25)))
             }
             daemon.stop()
             try? FileManager.default.removeItem(atPath: directory)
@@ -215,6 +236,9 @@ enum Benchmark {
         connections.forEach { $0.close() }
         return time
     }
+
+    /// What LinkedIn's SSI page shows, recorded as it is shown.
+    static let snapshotNow = ["snapshot", "53", "13.04", "10.5", "8.79", "20.67"]
 
     static func builtBinary(_ name: String) -> String? {
         let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -126,26 +126,30 @@ public struct SocketServer: Service {
         let channel = connection.channel
         do {
             try await connection.executeThenClose { inbound, outbound in
-                let (answers, answer) = AsyncStream.makeStream(of: Task<String, Never>.self)
-                // Counted down as answers are written, not as they are ready: a client that sends
-                // without reading holds the reader back instead of piling up answers in memory.
+                // Answers as they are ready, with their request's place; written in request order.
+                // No request's task is kept: a kept task keeps its frames (about 5 KB) until released.
+                let (answers, answer) = AsyncStream.makeStream(of: (place: Int, text: String).self)
                 let unanswered = UnansweredRequests()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        // A writer that stops (shutdown, a client gone) must not leave the reader waiting.
-                        defer { unanswered.close() }
-                        for await task in answers {
-                            let response = await task.value
-                            try await outbound.write(ByteBuffer(string: response + "\n"))
-                            unanswered.answered()
-                            guard connections.endRequest(channel) else { return }
+                        var early: [Int: String] = [:]
+                        var next = 0
+                        for await ready in answers {
+                            early[ready.place] = ready.text
+                            while let text = early.removeValue(forKey: next) {
+                                try await outbound.write(ByteBuffer(string: text + "\n"))
+                                next += 1
+                                guard connections.endRequest(channel) else { return }
+                            }
                         }
                     }
                     defer { answer.finish() }
                     // Each request enters the store after the one before it: a chain of admissions
                     // keeps the order without making the reader wait for any of them.
                     var previous: Admission?
+                    var place = 0
                     for try await frame in inbound {
+                        defer { place += 1 }
                         switch frame {
                         case .line(let line):
                             guard connections.beginRequest(channel) else { return }
@@ -154,15 +158,15 @@ public struct SocketServer: Service {
                             unanswered.add()
                             let admission = Admission()
                             let router = self.router
-                            let after = previous
-                            let task = Task(executorPreference: router.store.loopExecutor) {
+                            let (after, ownPlace) = (previous, place)
+                            Task(executorPreference: router.store.loopExecutor) {
                                 await after?.wait()
                                 let response = await router.respond(to: line.readableBytesView, admission: admission)
                                 admission.admit()
-                                return response
+                                answer.yield((ownPlace, response))
+                                unanswered.answered()
                             }
                             previous = admission
-                            answer.yield(task)
                         case .oversized:
                             await unanswered.wait(untilAtMost: 0)
                             // Counted like any answer: the writer ends one request per answer written.
@@ -170,10 +174,13 @@ public struct SocketServer: Service {
                             let response = Response.failure(
                                 id: nil,
                                 ProtocolError(.badRequest, "request larger than 64 KiB; closing the connection"))
-                            answer.yield(Task { response })
+                            answer.yield((place, response))
                             return
                         }
                     }
+                    // The input ended (a client that half-closes after its requests): every answer
+                    // still on its way must reach the stream before it finishes.
+                    await unanswered.wait(untilAtMost: 0)
                 }
             }
         } catch {

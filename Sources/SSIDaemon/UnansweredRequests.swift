@@ -5,10 +5,11 @@ import NIOConcurrencyHelpers
 /// answer, or one past the pipeline's depth) instead of keeping the earlier requests' tasks: a task
 /// kept after its answer keeps its frames' memory, and a connection that logs in a loop would keep
 /// up to a pipeline's depth of them (about 5 KB each) until the next request that is not a log.
+/// A request counts as answered once its answer is ready, not written: a client that sends all its
+/// requests before it reads (a plain script) is served, not held back until its sends block.
 final class UnansweredRequests: Sendable {
     private struct State {
         var count = 0
-        var closed = false
         var waiters: [(limit: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
@@ -33,22 +34,12 @@ final class UnansweredRequests: Sendable {
         for continuation in ready { continuation.resume() }
     }
 
-    /// Ends every wait, now and later: nothing will be answered any more (the writer stopped).
-    func close() {
-        let waiting = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
-            state.closed = true
-            defer { state.waiters = [] }
-            return state.waiters.map(\.continuation)
-        }
-        for continuation in waiting { continuation.resume() }
-    }
-
-    /// Returns once at most `limit` requests are unanswered, or once closed.
+    /// Returns once at most `limit` requests are unanswered.
     func wait(untilAtMost limit: Int) async {
-        if state.withLockedValue({ $0.count <= limit || $0.closed }) { return }
+        if state.withLockedValue({ $0.count <= limit }) { return }
         await withCheckedContinuation { continuation in
             let now = state.withLockedValue { state -> Bool in
-                guard state.count > limit, !state.closed else { return true }
+                guard state.count > limit else { return true }
                 state.waiters.append((limit, continuation))
                 return false
             }

@@ -32,17 +32,4 @@ import Testing
         }
         #expect(unanswered.count == 0)
     }
-
-    @Test func closingEndsEveryWaitNowAndLater() async {
-        let unanswered = UnansweredRequests()
-        for _ in 0..<2 { unanswered.add() }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await unanswered.wait(untilAtMost: 0) }
-            while unanswered.waiting < 1 { await Task.yield() }
-            unanswered.close()
-            #expect(unanswered.waiting == 0)
-        }
-        await unanswered.wait(untilAtMost: 0)
-        #expect(unanswered.count == 2)
-    }
 }

@@ -1,10 +1,11 @@
 import NIOCore
 import NIOPosix
 import SSIConfig
-import SSIDaemon
 import SSIJournal
 import SSIJournalSimulation
 import Testing
+
+@testable import SSIDaemon
 
 extension EventStore {
     /// Whether the actor's code runs on the store's event loop.
@@ -27,6 +28,18 @@ extension EventStore {
         #expect(other !== loop)
         #expect(try await other.submit { loop.inEventLoop }.get() == false)
         await store.shutdown()
+        try await group.shutdownGracefully()
+    }
+
+    /// Work that may replay every event (a calibration) runs off the loop, which keeps serving.
+    @Test func replaysRunOffTheLoop() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let (onLoop, inWork) = await withTaskExecutorPreference(EventLoopTaskExecutor(loop: loop)) {
+            (loop.inEventLoop, await RequestRouter.offTheLoop { loop.inEventLoop })
+        }
+        #expect(onLoop, "the test must start on the loop, or it proves nothing")
+        #expect(!inWork)
         try await group.shutdownGracefully()
     }
 }

@@ -208,6 +208,10 @@ import Testing
         #expect(try #require(Self.mapping(of: path)).resident * 2 > mapped.size, "a walk reads it all")
         events.dropResidentPages()
         #expect(try #require(Self.mapping(of: path)).resident * 8 < mapped.size, "handed back")
+        // An import's first check walks every event to index the typed ones, and hands them back.
+        var importing = read.ledger
+        #expect(importing.claimTyped("comment", near: Self.now, within: 60, for: "row", at: Self.now) == nil)
+        #expect(try #require(Self.mapping(of: path)).resident * 8 < mapped.size, "handed back after an import's check")
         #expect(Self.observable(read.ledger) == Self.observable(ledger))
     }
 

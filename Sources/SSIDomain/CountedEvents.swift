@@ -107,11 +107,9 @@ public struct CountedEvents: Sendable {
     /// happened and its seq: what an import's index of typed events needs, without an `ActionEvent`
     /// or an id's text made per event.
     public func forEachTyped(_ body: (String, Int64, UInt64) -> Void) {
-        for place in 0..<slotCount where !isHole(place) {
-            let kept = slot(place)
-            if kept.flags.contains(.details), details[kept.seq]?.source != nil { continue }
-            let (occurred, _, action) = fields(of: kept)
-            body(actionNames[Int(action)], occurred, kept.seq)
+        forEachCounting { kept, fields in
+            if kept.flags.contains(.details), details[kept.seq]?.source != nil { return }
+            body(actionNames[Int(fields.action)], fields.occurred, kept.seq)
         }
     }
 
@@ -120,12 +118,10 @@ public struct CountedEvents: Sendable {
     public func newestOccurred() -> (typed: Int64?, any: Int64?) {
         var typed: Int64?
         var any: Int64?
-        for place in 0..<slotCount where !isHole(place) {
-            let kept = slot(place)
-            let occurred = fields(of: kept).occurred
-            any = max(any ?? occurred, occurred)
+        forEachCounting { kept, fields in
+            any = max(any ?? fields.occurred, fields.occurred)
             if !kept.flags.contains(.details) || details[kept.seq]?.source == nil {
-                typed = max(typed ?? occurred, occurred)
+                typed = max(typed ?? fields.occurred, fields.occurred)
             }
         }
         return (typed, any)
@@ -136,11 +132,17 @@ public struct CountedEvents: Sendable {
     public func timesAndSeqs() -> [(occurred: Int64, seq: UInt64)] {
         var result: [(occurred: Int64, seq: UInt64)] = []
         result.reserveCapacity(count)
+        forEachCounting { kept, fields in result.append((fields.occurred, kept.seq)) }
+        return result
+    }
+
+    /// Each event that counts, in sequence order, as kept and with its fields widened: the walks
+    /// that need no `ActionEvent`.
+    private func forEachCounting(_ body: (KeptEvent, Wide) -> Void) {
         for place in 0..<slotCount where !isHole(place) {
             let kept = slot(place)
-            result.append((fields(of: kept).occurred, kept.seq))
+            body(kept, fields(of: kept))
         }
-        return result
     }
 
     /// The entries of a capped action's local day (`ScoreInputs.DayEntries`): its events that

@@ -31,6 +31,17 @@ import Testing
         return state
     }
 
+    /// The events of `codes`, then an undo of each whose code is a multiple of `undoEvery`.
+    static func stateWithUndos(_ codes: [Int], undoEvery: Int) -> ScoreState {
+        var state = state(events(codes))
+        var seq: UInt64 = 1_000
+        for (index, code) in codes.enumerated() where code % undoEvery == 0 {
+            seq += 1
+            try? state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: "e\(index + 1)", recorded: now)))
+        }
+        return state
+    }
+
     @Test func pillarsStayWithinBounds() async {
         await propertyCheck(count: 300, input: Self.streams) { codes in
             let state = Self.state(Self.events(codes))
@@ -122,12 +133,7 @@ import Testing
     /// undos, asked at instants inside a slot, and with events after the instant (the replay path).
     @Test func historyFromDayTotalsEqualsTheReplay() async {
         await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
-            var state = Self.state(Self.events(codes))
-            var seq: UInt64 = 1_000
-            for (index, code) in codes.enumerated() where code % 5 == 0 {
-                seq += 1
-                try? state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: "e\(index + 1)", recorded: Self.now)))
-            }
+            let state = Self.stateWithUndos(codes, undoEvery: 5)
             for offset in [0, Int64(pick % 86_400), -Int64(pick % (20 * 86_400)), 777] {
                 let at = Self.now + offset
                 #expect(state.history(days: 70, now: at) == state.replayedHistory(days: 70, now: at), "at +\(offset)")
@@ -139,12 +145,7 @@ import Testing
     /// replay of every event is the reference. With undos, and with instants before some events.
     @Test func theScoreAsOfAnInstantEqualsTheReplay() async {
         await propertyCheck(count: 200, input: Self.streams, Gen.int(in: 0...Int.max >> 2)) { codes, pick in
-            var state = Self.state(Self.events(codes))
-            var seq: UInt64 = 1_000
-            for (index, code) in codes.enumerated() where code % 4 == 0 {
-                seq += 1
-                try? state.apply(.undo(UndoEvent(id: "u\(seq)", seq: seq, target: "e\(index + 1)", recorded: Self.now)))
-            }
+            let state = Self.stateWithUndos(codes, undoEvery: 4)
             for offset: Int64 in [0, Int64(pick % 86_400), -Int64(pick % (20 * 86_400)), 100 * 86_400] {
                 let instants = [Self.now + offset, Self.now + offset + 3_600]
                 #expect(state.breakdowns(asOf: instants) == state.replayedBreakdowns(asOf: instants), "at +\(offset)")

@@ -109,9 +109,6 @@ actor AlertMonitor {
             user: metrics.user ?? LoginName.current(), version: SSIDaemonVersion.current, state: state, now: now,
             alerts: alertCounts
         ).text
-        // The newest action's time is found by a pass over every event: their mapped pages go back
-        // at once, or a daemon with years of history would keep them all while it writes metrics.
-        state.events.dropResidentPages()
         if let failure = AtomicFile.write(text, to: path, mode: 0o644) {
             writer.echo?.error("metrics file not written: \(failure)")
             return

@@ -112,8 +112,6 @@ struct ScoreLedger {
     private func typedIndex() -> [String: [(occurred: Int64, seq: UInt64)]] {
         var index: [String: [(occurred: Int64, seq: UInt64)]] = [:]
         state.events.forEachTyped { action, occurred, seq in index[action, default: []].append((occurred, seq)) }
-        // The pass read every mapped page of the checkpoint's events: they go back at once.
-        state.events.dropResidentPages()
         for action in index.keys {
             // Events are in seq order and almost always in time order too: sort only when not.
             if let list = index[action], zip(list, list.dropFirst()).contains(where: { $0.occurred > $1.occurred }) {

@@ -137,12 +137,14 @@ public struct CountedEvents: Sendable {
     }
 
     /// Each event that counts, in sequence order, as kept and with its fields widened: the walks
-    /// that need no `ActionEvent`.
+    /// that need no `ActionEvent`. The walk reads every sealed page, so it hands them back after:
+    /// its callers (an import's first check, a metrics write, a replay) need not remember to.
     private func forEachCounting(_ body: (KeptEvent, Wide) -> Void) {
         for place in 0..<slotCount where !isHole(place) {
             let kept = slot(place)
             body(kept, fields(of: kept))
         }
+        dropResidentPages()
     }
 
     /// The entries of a capped action's local day (`ScoreInputs.DayEntries`): its events that

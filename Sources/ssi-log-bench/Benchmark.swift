@@ -136,6 +136,27 @@ enum Benchmark {
                 baselineName: "the same daemon at start",
                 target: .atMost(1.25)))
         fresh.stop()
+        // For scale: the same clients against the least a durable server can do (C, one thread, one
+        // fdatasync a batch, no parsing), on the same disk in the same minutes. What it reaches is
+        // what this machine allows the two throughput rows, whatever the daemon does.
+        let ceiling = DaemonRun(program: baselines.groupCommitServer, runDirectory: work) { socket in
+            ["\(work)/ceiling.log", socket]
+        }
+        let ceilingSingle = LoopClient(socketPath: ceiling.socketPath, name: "loop")
+        let ceilingLoopRate = Double(loopCount) / Clock.seconds { ceilingSingle.logSequentially(loopCount) }
+        ceilingSingle.close()
+        let ceilingConcurrentRate =
+            Double(clients * perClient) / concurrentLogs(ceiling.socketPath, clients, perClient)
+        ceiling.stop()
+        for (name, value) in [
+            ("C group-commit server, no parsing: one client in a loop", ceilingLoopRate),
+            ("C group-commit server, no parsing: 32 concurrent clients", ceilingConcurrentRate),
+        ] {
+            figures.append(
+                BenchFigure(
+                    name: name, value: value, unit: "/s", baseline: appendRate,
+                    baselineName: "C 200-byte append + fdatasync", target: .none))
+        }
 
         // Start and memory with years of history.
         for (label, journal, readyLimit, jqRatio) in [

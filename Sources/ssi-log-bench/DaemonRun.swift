@@ -4,16 +4,26 @@ import Foundation
     import Glibc
 #endif
 
-/// The real `ssi-logd` on a state directory, started as systemd would: the time from exec to the
-/// `READY=1` it sends on a `NOTIFY_SOCKET` datagram socket is the start-up figure.
+/// The real `ssi-logd` on a state directory (or the C group-commit server on a file), started as
+/// systemd would: the time from exec to the `READY=1` it sends on a `NOTIFY_SOCKET` datagram socket
+/// is the start-up figure.
 final class DaemonRun {
+    let program: String
     let pid: pid_t
     let socketPath: String
     let environment: [String]
     /// Seconds from spawn to READY=1.
     let startSeconds: Double
 
-    init(binary: String, stateDirectory: String, runDirectory: String) {
+    convenience init(binary: String, stateDirectory: String, runDirectory: String) {
+        self.init(
+            program: binary, runDirectory: runDirectory,
+            arguments: { _ in ["--state-dir", stateDirectory, "--log-target", "stderr"] })
+    }
+
+    /// Starts `program` with the arguments made for the socket it is to listen on; waits for READY=1.
+    init(program: String, runDirectory: String, arguments: (_ socketPath: String) -> [String]) {
+        self.program = program
         socketPath = runDirectory + "/s.sock"
         let notifyPath = runDirectory + "/n.sock"
         unlink(socketPath)
@@ -39,7 +49,7 @@ final class DaemonRun {
         environment = ["SSI_LOG_SOCKET=\(socketPath)", "XDG_CONFIG_HOME=\(runDirectory)/config"]
         let start = Clock.now()
         pid = ChildProcess.spawn(
-            binary, ["--state-dir", stateDirectory, "--log-target", "stderr"],
+            program, arguments(socketPath),
             environment: environment + ["NOTIFY_SOCKET=\(notifyPath)"])
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -48,7 +58,7 @@ final class DaemonRun {
             if count <= 0 {
                 // Not left running: a daemon still replaying would skew every later measurement.
                 kill(pid, SIGKILL)
-                Benchmark.fail("ssi-logd sent no READY=1 (\(String(cString: strerror(errno))))")
+                Benchmark.fail("\(program) sent no READY=1 (\(String(cString: strerror(errno))))")
             }
             let text = String(decoding: buffer[0..<count], as: UTF8.self)
             if text.split(separator: "\n").contains("READY=1") { break }
@@ -68,6 +78,6 @@ final class DaemonRun {
     func stop() {
         kill(pid, SIGTERM)
         let status = ChildProcess.wait(pid)
-        if status != 0 { Benchmark.fail("ssi-logd exited \(status) on SIGTERM") }
+        if status != 0 { Benchmark.fail("\(program) exited \(status) on SIGTERM") }
     }
 }

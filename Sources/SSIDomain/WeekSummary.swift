@@ -38,7 +38,10 @@ public struct WeekSummary: Sendable, Equatable {
         nextBest = state.nextBestActions(at: end).first
         let change = after.hundredths(moved) - before.hundredths(moved)
         let done = thisWeek.values.reduce(0, +)
-        if change >= 0 {
+        if change > 0, done == 0 {
+            // Nothing of the pillar's own rose it: only the active days of other actions can.
+            reason = "no \(moved.rawValue) actions; \(Self.days(activeDays)) active this week raised it"
+        } else if change >= 0 {
             reason =
                 done == 0
                 ? "no \(moved.rawValue) actions, it held" : "\(Self.actions(done)) of \(moved.rawValue) this week"
@@ -56,6 +59,8 @@ public struct WeekSummary: Sendable, Equatable {
     }
 
     static func actions(_ count: Int) -> String { count == 1 ? "1 action" : "\(count) actions" }
+
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     /// What the summary counts of a week's events and the week's before, from the events counted
     /// per action and day: fourteen days' counts, not a walk over every event of the years, which

@@ -58,4 +58,24 @@ import Testing
         }
         return counts
     }
+
+    /// A week of only `like`s (engage) on five days: `find` moves most, from its active days, and
+    /// the reason says so instead of saying it held.
+    @Test func aPillarRaisedOnlyByActiveDaysSaysSo() throws {
+        var state = ScoreState(model: TestModel.lisbon)
+        let monday = WeekSummary.monday(containing: TestModel.noon - 6 * 86_400, calendar: state.calendar)
+        for day in 0..<5 {
+            let at = state.calendar.start(ofDay: monday + Int64(day)) + 10 * 3_600
+            try state.apply(TestModel.event("like", at: at, seq: UInt64(day + 1)))
+        }
+        let summary = WeekSummary(state: state, monday: monday, now: TestModel.noon + 86_400)
+        #expect(summary.pillar == .find)
+        #expect(summary.pillarDeltaHundredths > 0)
+        #expect(summary.reason == "no find actions; 5 days active this week raised it")
+        #expect(summary.activeDays == 5)
+
+        let quiet = WeekSummary(state: ScoreState(model: TestModel.lisbon), monday: monday, now: TestModel.noon)
+        #expect(quiet.deltaHundredths == 0)
+        #expect(quiet.reason == "no \(quiet.pillar.rawValue) actions, it held")
+    }
 }

@@ -79,9 +79,14 @@ public enum Daemon {
             notifier.reloading()
             defer { notifier.notify("READY=1") }
             let fresh = try loadConfiguration(options)
-            try await store.reload(fresh)
+            let replayed = try await store.reload(fresh)
             await monitor.update(settings: fresh.alerts, metrics: fresh.metrics)
-            logger.notice("configuration reloaded", metadata: ["config": "\(fresh.source)"])
+            let replay = replayed.map {
+                "the score model counts events differently: \($0) record\($0 == 1 ? "" : "s") replayed"
+            }
+            logger.notice(
+                "configuration reloaded; \(replay ?? "the score model counts events as before: nothing replayed")",
+                metadata: ["config": "\(fresh.source)"])
             return fresh.source
         }
         let socketPath: String

@@ -42,8 +42,8 @@ public actor EventStore {
 
     /// The event loop the store's actor runs on. The daemon serves its socket from the same loop,
     /// so a request goes from the socket to the store and back on one thread; the writer thread's
-    /// sync is the one hop left. What the store does without awaiting (a reload's replay) holds the
-    /// loop, as it held every request before.
+    /// sync is the one hop left. What the store does without awaiting holds the loop: what walks
+    /// every event (a reload's replay) runs elsewhere (`RequestRouter.offTheLoop`).
     public nonisolated let loop: any EventLoop
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
     /// The loop as a task executor, for tasks that should run beside the store (its own flush, the
@@ -375,6 +375,8 @@ public actor EventStore {
     }
 
     private var checkpointWaiters: [CheckedContinuation<Void, Never>] = []
+    private var reloading = false
+    private var reloadWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Saves the ledger in the background when the records since the last checkpoint call for it
     /// (at start after a rebuild or a long tail; the daemon calls it once it is serving).
@@ -410,16 +412,50 @@ public actor EventStore {
         while flushing { await withCheckedContinuation { idleWaiters.append($0) } }
     }
 
-    /// Swaps in a new configuration: the journal read back and replayed under the new model, by the
-    /// same path as start-up. Waits for queued appends first, so that the file read back holds every
-    /// acknowledged entry; between the last check and the swap nothing else runs on the store.
-    public func reload(_ configuration: Configuration) async throws(JournalError) {
-        while flushing { await withCheckedContinuation { idleWaiters.append($0) } }
-        let scan = try JournalVerification.scanFile(journalPath)
-        ledger = ScoreLedger(scan: scan, model: configuration.model)
+    /// Swaps in a new configuration; returns how many records were replayed for it (nil: none had
+    /// to be). A model that
+    /// counts events as the current one does (the same `inputsFingerprint`: scales, half-life,
+    /// window, goals, or only settings beside the model changed) takes the ledger as it is: nothing
+    /// is replayed. Otherwise the journal's committed records are replayed under the new model on
+    /// another thread (seconds at a million events: logs are served and acknowledged meanwhile),
+    /// then, back on the loop with no suspension until the swap, the records committed since; a
+    /// batch still being written commits into the new ledger. Reloads take turns.
+    /// `whileReplaying` runs after the replay, before the catch-up (tests log there).
+    @discardableResult
+    public func reload(
+        _ configuration: Configuration, whileReplaying: @Sendable () async -> Void = {}
+    ) async throws(JournalError) -> Int? {
+        while reloading { await withCheckedContinuation { reloadWaiters.append($0) } }
+        reloading = true
+        defer {
+            reloading = false
+            let waiters = reloadWaiters
+            reloadWaiters = []
+            for waiter in waiters { waiter.resume() }
+        }
+        let model = configuration.model
+        guard model.inputsFingerprint != self.configuration.model.inputsFingerprint else {
+            ledger.adopt(model)
+            self.configuration = configuration
+            return nil
+        }
+        let (journal, committedEnd) = (writer.journal, ledger.end.offset)
+        let replay = await RequestRouter.offTheLoop { () -> Result<ScoreLedger, JournalError> in
+            Result { () throws(JournalError) in
+                ScoreLedger(scan: JournalScan.scan(try journal.synced(0..<committedEnd)), model: model)
+            }
+        }
+        var rebuilt = try replay.get()
+        await whileReplaying()
+        if ledger.end.offset > rebuilt.end.offset {
+            let tail = try journal.synced(rebuilt.end.offset..<ledger.end.offset)
+            rebuilt = ScoreLedger(scan: JournalScan.scan(tail, from: rebuilt.end), model: model, resuming: rebuilt)
+        }
+        ledger = rebuilt
         self.configuration = configuration
-        // The checkpoint on disk may be of the old model: the next one is due now.
+        // The checkpoint on disk is of the old model: the next one is due now.
         recordsSinceCheckpoint = Self.checkpointInterval
         checkpointIfDue()
+        return ledger.records
     }
 }

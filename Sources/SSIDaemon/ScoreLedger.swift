@@ -57,6 +57,11 @@ struct ScoreLedger {
         end = scan.end
     }
 
+    /// Takes a model that counts events the same way (`ScoreState.adopting`): nothing is replayed.
+    mutating func adopt(_ model: ScoreModel) {
+        state = state.adopting(model)
+    }
+
     /// A ledger read back from a checkpoint (`ScoreLedger+Checkpoint`).
     init(
         state: ScoreState, index: CommitIndex, records: Int, lastSeq: UInt64, lastRecorded: Int64?,

@@ -37,6 +37,21 @@ public struct ScoreState: Sendable {
         self.calendar = LocalCalendar(zone: model.zone)
     }
 
+    /// The same state under a model that counts events the same way (the same
+    /// `inputsFingerprint`: only scales, half-life, window or goals differ, which apply when a score
+    /// is asked for): what a replay under `model` would build, without the replay.
+    public func adopting(_ model: ScoreModel) -> ScoreState {
+        precondition(model.inputsFingerprint == self.model.inputsFingerprint, "the model counts events differently")
+        var adopted = ScoreState(model: model)
+        adopted.inputs = inputs
+        adopted.events = events
+        adopted.undone = undone
+        adopted.undoneCounts = undoneCounts
+        adopted.snapshots = snapshots
+        adopted.pausedUntil = pausedUntil
+        return adopted
+    }
+
     /// Applies one journal entry. A rejected entry changes nothing.
     public mutating func apply(_ entry: JournalEntry) throws(Rejection) {
         switch entry {

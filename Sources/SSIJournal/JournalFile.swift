@@ -110,6 +110,17 @@ public final class JournalFile: @unchecked Sendable {
         return JournalAnchor(position: position, checksum: CRC32C.checksum(bytes[0..<covered]))
     }
 
+    /// Records already appended and synced, through the page cache (no writeback, which would
+    /// take a writeback error from the writer's own sync): what a reload replays on another thread
+    /// while appends go on after `range`.
+    public func synced(_ range: Range<Int>) throws(JournalError) -> [UInt8] {
+        do {
+            return try storage.readSynced(range)
+        } catch {
+            throw .io("cannot read \(path): \(error)")
+        }
+    }
+
     /// Appends whole lines and syncs once for all of them (group commit). On return every line is
     /// on disk. On `.noSpace` or `.io` the file has been cut back durably and none of them counts;
     /// on `.syncFailed` the caller must stop: the kernel may already have dropped the pages, and

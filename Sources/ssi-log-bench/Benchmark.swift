@@ -30,12 +30,7 @@ enum Benchmark {
             else { fail("usage: ssi-log-bench loop SOCKET CLIENTS PER-CLIENT") }
             let socket = arguments.dropFirst().first!
             let seconds =
-                clients == 1
-                ? Clock.seconds {
-                    let single = LoopClient(socketPath: socket, name: "loop")
-                    single.logSequentially(perClient)
-                    single.close()
-                } : concurrentLogs(socket, clients, perClient)
+                clients == 1 ? sequentialLogs(socket, perClient) : concurrentLogs(socket, clients, perClient)
             print(String(format: "%.0f acknowledged logs/s", Double(clients * perClient) / seconds))
             return
         }
@@ -112,9 +107,7 @@ enum Benchmark {
                     / ChildProcess.run(baselines.appendLoop, ["\(work)/append-\(round).log", "\(count)"])
             })
         let loopCount = 500
-        let single = LoopClient(socketPath: fresh.socketPath, name: "loop")
-        let loopRate = Double(loopCount) / Clock.seconds { single.logSequentially(loopCount) }
-        single.close()
+        let loopRate = Double(loopCount) / sequentialLogs(fresh.socketPath, loopCount)
         figures.append(
             BenchFigure(
                 name: "one client in a loop, acknowledged logs", value: loopRate, unit: "/s", baseline: appendRate,
@@ -142,9 +135,7 @@ enum Benchmark {
         let ceiling = DaemonRun(program: baselines.groupCommitServer, runDirectory: work) { socket in
             ["\(work)/ceiling.log", socket]
         }
-        let ceilingSingle = LoopClient(socketPath: ceiling.socketPath, name: "loop")
-        let ceilingLoopRate = Double(loopCount) / Clock.seconds { ceilingSingle.logSequentially(loopCount) }
-        ceilingSingle.close()
+        let ceilingLoopRate = Double(loopCount) / sequentialLogs(ceiling.socketPath, loopCount)
         let ceilingConcurrentRate =
             Double(clients * perClient) / concurrentLogs(ceiling.socketPath, clients, perClient)
         ceiling.stop()
@@ -238,6 +229,14 @@ enum Benchmark {
                 format: "\n%d of %d targets met; the benchmark took %.0f s", targets - failed, targets,
                 Clock.now() - started))
         exit(failed == 0 ? 0 : 1)
+    }
+
+    /// Seconds for one connection to log `count` actions, each acknowledged before the next (the
+    /// connection is made before the clock starts).
+    static func sequentialLogs(_ socketPath: String, _ count: Int) -> Double {
+        let single = LoopClient(socketPath: socketPath, name: "loop")
+        defer { single.close() }
+        return Clock.seconds { single.logSequentially(count) }
     }
 
     /// Seconds for `clients` connections, each on its own thread, to log `perClient` actions each.

@@ -53,12 +53,15 @@ import Testing
         }
     }
 
-    /// A reload that arrives while a batch is being synced waits for it: the undo in flight is
-    /// answered as applied, and the retried undo gets the same answer after the reload.
-    @Test func reloadWaitsForTheBatchBeingWrittenAndRebuildsLikeStartUp() throws {
+    /// A reload whose model counts events differently replays the journal while a batch is being
+    /// synced: the batch commits into the replayed ledger, so the undo in flight is answered as
+    /// applied, and the retried undo gets the same answer after the reload.
+    @Test func aReloadThatReplaysWhileABatchIsBeingWrittenKeepsTheBatch() throws {
         let daemon = try DaemonHarness()
+        let config = daemon.directory + "/model.toml"
+        try "".write(toFile: config, atomically: true, encoding: .utf8)
         // Every fdatasync takes 1.5 s: long enough to reload while the undo's record is not yet durable.
-        try daemon.start(strace: ["-e", "inject=fdatasync:delay_exit=1500000"])
+        try daemon.start(arguments: ["--config", config], strace: ["-e", "inject=fdatasync:delay_exit=1500000"])
         let logged = try daemon.client(["comment", "--json"])
         #expect(logged.status == 0, "\(logged.stderr)")
         let eventID = try #require(try logged.json()["id"] as? String)
@@ -70,13 +73,19 @@ import Testing
             try #require(Date() < deadline, "the undo record never reached the file")
             usleep(5_000)
         }
+        // Comments count for more: a model that counts events differently, so the reload replays.
+        try "[actions.comment]\npoints = 1.5\n".write(toFile: config, atomically: true, encoding: .utf8)
         let reload = try daemon.client(["reload"])
         #expect(reload.status == 0, "\(reload.stderr)")
+        #expect(daemon.stderrText().contains("1 record replayed"), "the reload must replay: \(daemon.stderrText())")
         let undo = try #require(try connection.readLine())
         #expect(undo.contains(#""undone":"\#(eventID)""#), "\(undo)")
         let retried = try connection.request(#"{"v":1,"id":"undo-1","op":"undo"}"#)
         #expect((retried["result"] as? [String: Any])?["undone"] as? String == eventID, "\(retried)")
         #expect(try daemon.journalLines().count == 2)
+        let status = try daemon.client(["status", "--json"])
+        #expect(try status.json()["events"] as? Int == 2, "\(status.stdout)")
+        #expect(try status.json()["counted_events"] as? Int == 0, "the undone comment counts: \(status.stdout)")
     }
 
     /// More logs than one connection may have in flight, then a status, in one write: every answer

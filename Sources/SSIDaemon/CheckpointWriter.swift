@@ -1,5 +1,10 @@
 import NIOPosix
+import SSIDomain
 import SSIJournal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Encodes and writes checkpoints on a thread of its own: never the journal writer's (a checkpoint
 /// must not stand between two batches) and never the actor's (encoding a long history takes time).
@@ -34,6 +39,26 @@ final class CheckpointWriter: Sendable {
             return "checkpoint not written: \(error)"
         }
     }
+
+    /// The checkpoint in the directory, read under `model` as a start reads it (its events mapped,
+    /// not copied); nil when it cannot be used.
+    func readBack(model: ScoreModel) async -> ScoreLedger? {
+        let directory = self.directory
+        return try? await thread.runIfActive {
+            try? LedgerCheckpoint.read(directory: directory, model: model).get().ledger
+        }
+    }
+
+    /// Hands the heap's free pages back to the system (`malloc_trim`), on this thread: after a
+    /// ledger of every event in memory is let go, malloc would otherwise keep them for itself.
+    func returnFreedMemory() async {
+        _ = try? await thread.runIfActive { Self.mallocTrim?(0) }
+    }
+
+    /// glibc's `malloc_trim`, which Swift's Glibc module leaves out (it is in `malloc.h`).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(
+        UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim"
+    ).map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
 
     func shutdown() async { try? await thread.shutdownGracefully() }
 }

@@ -53,26 +53,12 @@ public enum Daemon {
     static func serve(_ options: DaemonOptions, logger: Logger, logsToJournal: Bool) async throws {
         let configuration = try loadConfiguration(options)
         let endpoint = try ListenEndpoint.fromActivation() ?? .path(options.socketPath)
-        let journal: JournalFile
-        let scan: JournalScan
-        let checkpoint = LedgerCheckpoint.read(directory: options.stateDirectory, model: configuration.model)
-        do {
-            (journal, scan) = try JournalFile.open(
-                directory: options.stateDirectory, resumingAt: try? checkpoint.get().anchor)
-        } catch .locked(let message) {
-            throw DaemonError.alreadyRunning(message)
-        } catch {
-            throw DaemonError.journal(error.description)
-        }
-        report(scan, path: journal.path, logger: logger)
-        report(checkpoint, scan: scan, logger: logger)
-        let store = EventStore(
-            journal: journal, scan: scan, resuming: try? checkpoint.get(), checkpointDirectory: options.stateDirectory,
-            configuration: configuration, clock: WallClock.make())
+        let store = try openStore(options, configuration: configuration, logger: logger)
         let notifier = SystemdNotifier()
-        let startState = await store.state
+        var initialScore: Score?
+        if let lastRecorded = await store.lastRecorded { initialScore = await store.state.score(at: lastRecorded) }
         let monitor = AlertMonitor(
-            settings: configuration.alerts, initial: await store.lastRecorded.map { startState.score(at: $0) },
+            settings: configuration.alerts, initial: initialScore,
             echo: logsToJournal ? nil : logger, weekFile: options.stateDirectory + "/weekly-sent",
             metrics: configuration.metrics, clock: WallClock.make(), currentState: { await store.state })
         let reload: @Sendable () async throws -> String = {
@@ -114,6 +100,30 @@ public enum Daemon {
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+
+    /// The journal opened and replayed (from the checkpoint when it can be). What the start read
+    /// (the scan's entries: every record after a rebuild; the checkpoint as read) is let go on
+    /// return, not kept for the daemon's life beside the ledger built from it.
+    static func openStore(
+        _ options: DaemonOptions, configuration: Configuration, logger: Logger
+    ) throws(DaemonError) -> EventStore {
+        let journal: JournalFile
+        let scan: JournalScan
+        let checkpoint = LedgerCheckpoint.read(directory: options.stateDirectory, model: configuration.model)
+        do {
+            (journal, scan) = try JournalFile.open(
+                directory: options.stateDirectory, resumingAt: try? checkpoint.get().anchor)
+        } catch .locked(let message) {
+            throw .alreadyRunning(message)
+        } catch {
+            throw .journal(error.description)
+        }
+        report(scan, path: journal.path, logger: logger)
+        report(checkpoint, scan: scan, logger: logger)
+        return EventStore(
+            journal: journal, scan: scan, resuming: try? checkpoint.get(), checkpointDirectory: options.stateDirectory,
+            configuration: configuration, clock: WallClock.make())
     }
 
     static func statusLine(_ store: EventStore) async -> String {

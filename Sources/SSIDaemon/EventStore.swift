@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SSIConfig
@@ -10,7 +11,7 @@ import SSISystem
 /// batch is being synced, new requests queue and go to disk together in the next sync), applies
 /// each durable batch to its ledger, and then hands the batch to `committed`'s consumer.
 public actor EventStore {
-    private var ledger: ScoreLedger
+    private(set) var ledger: ScoreLedger
     public private(set) var configuration: Configuration
     let writer: JournalWriter
     let clock: @Sendable () -> Int64
@@ -364,7 +365,7 @@ public actor EventStore {
     /// many stores: the daemon's one store lives as long as the process.
     public func shutdown() async {
         await drain()
-        while checkpointRunning { await withCheckedContinuation { checkpointWaiters.append($0) } }
+        await checkpointSettled()
         if let checkpoints, recordsSinceCheckpoint > 0, writer.journal.failure == nil {
             checkpointProblem = await checkpoints.write(
                 ledger, journal: writer.journal, fingerprint: configuration.model.inputsFingerprint)
@@ -375,6 +376,11 @@ public actor EventStore {
     }
 
     private var checkpointWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Returns once no checkpoint is being written or read back.
+    func checkpointSettled() async {
+        while checkpointRunning { await withCheckedContinuation { checkpointWaiters.append($0) } }
+    }
     private var reloading = false
     private var reloadWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -389,22 +395,43 @@ public actor EventStore {
     private func startCheckpoint() {
         guard let checkpoints, !checkpointRunning, writer.journal.failure == nil, ledger.records > 0 else { return }
         checkpointRunning = true
-        let image = ledger
+        // Boxed, and taken out to be written: once written, nothing holds the image.
+        let image = NIOLockedValueBox<ScoreLedger?>(ledger)
         recordsSinceCheckpoint = 0
-        let fingerprint = configuration.model.inputsFingerprint
+        let model = configuration.model
         Task {
-            let problem = await checkpoints.write(image, journal: writer.journal, fingerprint: fingerprint)
-            self.checkpointFinished(problem: problem)
+            let problem = await checkpoints.write(
+                image.withLockedValue { $0.take()! }, journal: writer.journal, fingerprint: model.inputsFingerprint)
+            // From now on the events it sealed are read from it, as after a restart: the copies in
+            // memory (every event after a rebuild, those added since start otherwise) are let go.
+            let sealed = problem == nil ? await checkpoints.readBack(model: model) : nil
+            if self.checkpointFinished(problem: problem, sealed: sealed) {
+                // What the image and the replaced ledger held goes back to the system, not only to malloc.
+                await checkpoints.returnFreedMemory()
+            }
         }
     }
 
-    private func checkpointFinished(problem: String?) {
+    /// Whether the ledger was swapped for the checkpoint's.
+    private func checkpointFinished(problem: String?, sealed: ScoreLedger?) -> Bool {
         checkpointRunning = false
         checkpointProblem = problem
+        let model = configuration.model
+        // Not after a reload to a model that counts differently: that ledger is of the old one.
+        var swapped = false
+        if var sealed, sealed.state.model.inputsFingerprint == model.inputsFingerprint {
+            sealed.adopt(model)
+            if var caughtUp = try? caughtUp(sealed, model: model) {
+                caughtUp.keepTransient(of: ledger)
+                ledger = caughtUp
+                swapped = true
+            }
+        }
         // A failed write is retried after as many records again, not at once in a loop.
         let waiters = checkpointWaiters
         checkpointWaiters = []
         for waiter in waiters { waiter.resume() }
+        return swapped
     }
 
     /// Returns once no batch is being written or waiting.
@@ -413,10 +440,9 @@ public actor EventStore {
     }
 
     /// Swaps in a new configuration; returns how many records were replayed for it (nil: none had
-    /// to be). A model that
-    /// counts events as the current one does (the same `inputsFingerprint`: scales, half-life,
-    /// window, goals, or only settings beside the model changed) takes the ledger as it is: nothing
-    /// is replayed. Otherwise the journal's committed records are replayed under the new model on
+    /// to be). A model that counts events as the current one does (the same `inputsFingerprint`:
+    /// scales, half-life, window, goals, or only settings beside the model changed) takes the
+    /// ledger as it is: nothing is replayed. Otherwise the journal's committed records are replayed under the new model on
     /// another thread (seconds at a million events: logs are served and acknowledged meanwhile),
     /// then, back on the loop with no suspension until the swap, the records committed since; a
     /// batch still being written commits into the new ledger. Reloads take turns.
@@ -445,17 +471,23 @@ public actor EventStore {
                 ScoreLedger(scan: JournalScan.scan(try journal.synced(0..<committedEnd)), model: model)
             }
         }
-        var rebuilt = try replay.get()
+        let rebuilt = try replay.get()
         await whileReplaying()
-        if ledger.end.offset > rebuilt.end.offset {
-            let tail = try journal.synced(rebuilt.end.offset..<ledger.end.offset)
-            rebuilt = ScoreLedger(scan: JournalScan.scan(tail, from: rebuilt.end), model: model, resuming: rebuilt)
-        }
-        ledger = rebuilt
+        ledger = try caughtUp(rebuilt, model: model)
         self.configuration = configuration
         // The checkpoint on disk is of the old model: the next one is due now.
         recordsSinceCheckpoint = Self.checkpointInterval
         checkpointIfDue()
         return ledger.records
+    }
+
+    /// A ledger of the journal up to an earlier end, with the records committed since read back and
+    /// applied under `model`: the store's ledger, to be swapped in before anything suspends. A
+    /// batch being written meanwhile is not among them and commits into whichever ledger is then
+    /// the store's.
+    private func caughtUp(_ rebuilt: ScoreLedger, model: ScoreModel) throws(JournalError) -> ScoreLedger {
+        guard ledger.end.offset > rebuilt.end.offset else { return rebuilt }
+        let tail = try writer.journal.synced(rebuilt.end.offset..<ledger.end.offset)
+        return ScoreLedger(scan: JournalScan.scan(tail, from: rebuilt.end), model: model, resuming: rebuilt)
     }
 }

@@ -62,6 +62,14 @@ struct ScoreLedger {
         state = state.adopting(model)
     }
 
+    /// Takes over what only this process remembers (the typed index and its claims, for an import
+    /// going on across the swap) from the ledger this one replaces, of the same records.
+    mutating func keepTransient(of replaced: ScoreLedger) {
+        typed = replaced.typed
+        typedLastUsed = replaced.typedLastUsed
+        claims = replaced.claims
+    }
+
     /// A ledger read back from a checkpoint (`ScoreLedger+Checkpoint`).
     init(
         state: ScoreState, index: CommitIndex, records: Int, lastSeq: UInt64, lastRecorded: Int64?,

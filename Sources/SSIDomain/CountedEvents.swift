@@ -32,6 +32,9 @@ public struct CountedEvents: Sendable {
 
     public init() {}
 
+    /// Events read in place from a checkpoint's section (undone ones included).
+    var sealedCount: Int { sealed.count }
+
     /// How many events count.
     public var count: Int { places.count + sealed.count - sealedHoles.count }
 

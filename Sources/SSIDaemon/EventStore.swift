@@ -467,9 +467,7 @@ public actor EventStore {
         }
         let (journal, committedEnd) = (writer.journal, ledger.end.offset)
         let replay = await RequestRouter.offTheLoop { () -> Result<ScoreLedger, JournalError> in
-            Result { () throws(JournalError) in
-                ScoreLedger(scan: JournalScan.scan(try journal.synced(0..<committedEnd)), model: model)
-            }
+            Result { () throws(JournalError) in try ScoreLedger.replaying(journal, upTo: committedEnd, model: model) }
         }
         let rebuilt = try replay.get()
         await whileReplaying()

@@ -47,6 +47,11 @@ struct ScoreLedger {
             lastRecorded = nil
             end = .start
         }
+        replay(scan)
+    }
+
+    /// Applies a scan that continues this ledger (`scan.start` is its `end`).
+    mutating func replay(_ scan: JournalScan) {
         records += scan.entries.count + scan.damaged.count
         lastSeq = max(lastSeq, scan.nextSeq - 1)
         for entry in scan.entries {

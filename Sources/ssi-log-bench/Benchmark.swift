@@ -202,6 +202,7 @@ enum Benchmark {
                         name: "RSS after `history`, `week` and `snapshot`, \(label)", value: daemon.residentMiB,
                         unit: "MiB", baseline: resident, baselineName: "the same daemon after start",
                         target: .atMost(1.25)))
+                figures += try reloadFigures(daemon, client: client, work: work, label: label)
             }
             daemon.stop()
             try? FileManager.default.removeItem(atPath: directory)
@@ -229,6 +230,53 @@ enum Benchmark {
                 format: "\n%d of %d targets met; the benchmark took %.0f s", targets - failed, targets,
                 Clock.now() - started))
         exit(failed == 0 ? 0 : 1)
+    }
+
+    /// Not the rows: a reload that changes only scales replays nothing, and one that changes
+    /// how events count replays them all off the loop, so a `like` sent meanwhile is answered at
+    /// once (both once held every request for as long as a first start).
+    static func reloadFigures(_ daemon: DaemonRun, client: String, work: String, label: String) throws
+        -> [BenchFigure]
+    {
+        let directory = work + "/config/ssi-log"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let idleLike = ChildProcess.median(rounds: 5, client, ["like"], environment: daemon.environment)
+        var rescaled: [Double] = []
+        for round in 0..<5 {
+            try "[pillars.engage]\nscale = \(26 + round).0\n".write(
+                toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
+            rescaled.append(ChildProcess.run(client, ["reload"], environment: daemon.environment))
+            daemon.waitForNotification("READY=1")
+        }
+        try "[actions.like]\npoints = 0.3\n".write(
+            toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
+        let started = Clock.now()
+        let reload = ChildProcess.spawn(client, ["reload"], environment: daemon.environment)
+        daemon.waitForNotification("RELOADING=1")
+        // A like every 50 ms for as long as the reload runs: the slowest shows whether any waited.
+        var during: [Double] = []
+        var status: Int32 = 0
+        while waitpid(reload, &status, WNOHANG) == 0 {
+            during.append(ChildProcess.run(client, ["like"], environment: daemon.environment))
+            usleep(50_000)
+        }
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { fail("`ssi-log reload` failed") }
+        let replaySeconds = Clock.now() - started
+        daemon.waitForNotification("READY=1")
+        print(
+            String(
+                format: "%@: a reload that replays every event took %.2f s; %d likes meanwhile, median %.1f ms",
+                label, replaySeconds, during.count, Statistics.median(during) * 1000))
+        return [
+            BenchFigure(
+                name: "`ssi-log reload`, scales changed, \(label)", value: Statistics.median(rescaled), unit: "s",
+                baseline: daemon.startSeconds, baselineName: "restart", target: .none, absoluteLimit: 0.2),
+            BenchFigure(
+                name: "slowest `ssi-log like` (one each 50 ms) during a reload that replays every event, \(label)",
+                value: during.max() ?? 0, unit: "s", baseline: idleLike, baselineName: "`ssi-log like` before it",
+                target: .none, absoluteLimit: 0.5),
+        ]
     }
 
     /// Seconds for one connection to log `count` actions, each acknowledged before the next (the

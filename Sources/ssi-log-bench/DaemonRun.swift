@@ -10,10 +10,13 @@ import Foundation
 final class DaemonRun {
     let program: String
     let pid: pid_t
+    /// The `NOTIFY_SOCKET` it sends to, open for its life: `RELOADING=1` and `READY=1` around a reload.
+    private let notify: Int32
+    private let notifyPath: String
     let socketPath: String
     let environment: [String]
     /// Seconds from spawn to READY=1.
-    let startSeconds: Double
+    private(set) var startSeconds: Double = 0
 
     convenience init(binary: String, stateDirectory: String, runDirectory: String) {
         self.init(
@@ -40,17 +43,21 @@ final class DaemonRun {
             }
         }
         if bound != 0 { Benchmark.fail("cannot bind \(notifyPath): \(String(cString: strerror(errno)))") }
-        defer {
-            close(notify)
-            unlink(notifyPath)
-        }
         var timeout = timeval(tv_sec: 300, tv_usec: 0)
         setsockopt(notify, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        self.notify = notify
+        self.notifyPath = notifyPath
         environment = ["SSI_LOG_SOCKET=\(socketPath)", "XDG_CONFIG_HOME=\(runDirectory)/config"]
         let start = Clock.now()
         pid = ChildProcess.spawn(
             program, arguments(socketPath),
             environment: environment + ["NOTIFY_SOCKET=\(notifyPath)"])
+        waitForNotification("READY=1")
+        startSeconds = Clock.now() - start
+    }
+
+    /// Waits for a datagram with `line` (`READY=1`, `RELOADING=1`) among its lines.
+    func waitForNotification(_ line: String) {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(notify, &buffer, buffer.count, 0)
@@ -58,12 +65,11 @@ final class DaemonRun {
             if count <= 0 {
                 // Not left running: a daemon still replaying would skew every later measurement.
                 kill(pid, SIGKILL)
-                Benchmark.fail("\(program) sent no READY=1 (\(String(cString: strerror(errno))))")
+                Benchmark.fail("\(program) sent no \(line) (\(String(cString: strerror(errno))))")
             }
             let text = String(decoding: buffer[0..<count], as: UTF8.self)
-            if text.split(separator: "\n").contains("READY=1") { break }
+            if text.split(separator: "\n").contains(Substring(line)) { return }
         }
-        startSeconds = Clock.now() - start
     }
 
     /// Resident memory of the daemon now, in MiB.
@@ -76,6 +82,10 @@ final class DaemonRun {
     }
 
     func stop() {
+        defer {
+            close(notify)
+            unlink(notifyPath)
+        }
         kill(pid, SIGTERM)
         let status = ChildProcess.wait(pid)
         if status != 0 { Benchmark.fail("\(program) exited \(status) on SIGTERM") }

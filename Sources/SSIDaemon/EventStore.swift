@@ -376,13 +376,13 @@ public actor EventStore {
     }
 
     private var checkpointWaiters: [CheckedContinuation<Void, Never>] = []
+    private var reloading = false
+    private var reloadWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Returns once no checkpoint is being written or read back.
     func checkpointSettled() async {
         while checkpointRunning { await withCheckedContinuation { checkpointWaiters.append($0) } }
     }
-    private var reloading = false
-    private var reloadWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Saves the ledger in the background when the records since the last checkpoint call for it
     /// (at start after a rebuild or a long tail; the daemon calls it once it is serving).
@@ -427,7 +427,9 @@ public actor EventStore {
                 swapped = true
             }
         }
-        // A failed write is retried after as many records again, not at once in a loop.
+        // A failed write is retried after as many records again, not at once in a loop; one asked
+        // for while this one was written (a reload's, of the new model) starts now.
+        if recordsSinceCheckpoint >= Self.checkpointInterval { startCheckpoint() }
         let waiters = checkpointWaiters
         checkpointWaiters = []
         for waiter in waiters { waiter.resume() }
@@ -442,10 +444,11 @@ public actor EventStore {
     /// Swaps in a new configuration; returns how many records were replayed for it (nil: none had
     /// to be). A model that counts events as the current one does (the same `inputsFingerprint`:
     /// scales, half-life, window, goals, or only settings beside the model changed) takes the
-    /// ledger as it is: nothing is replayed. Otherwise the journal's committed records are replayed under the new model on
-    /// another thread (seconds at a million events: logs are served and acknowledged meanwhile),
-    /// then, back on the loop with no suspension until the swap, the records committed since; a
-    /// batch still being written commits into the new ledger. Reloads take turns.
+    /// ledger as it is: nothing is replayed. Otherwise the journal's committed records are replayed
+    /// under the new model on another thread (seconds at a million events: logs are served and
+    /// acknowledged meanwhile), then, back on the loop with no suspension until the swap, the
+    /// records committed since; a batch still being written commits into the new ledger. Reloads
+    /// take turns.
     /// `whileReplaying` runs after the replay, before the catch-up (tests log there).
     @discardableResult
     public func reload(

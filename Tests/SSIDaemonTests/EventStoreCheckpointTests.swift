@@ -48,4 +48,31 @@ import Testing
         #expect(LedgerCheckpointTests.observable(await store.ledger) == LedgerCheckpointTests.observable(after))
         await store.shutdown()
     }
+
+    /// A reload to a model that counts differently, while the old model's checkpoint is written:
+    /// the checkpoint left on disk and read from is the new model's.
+    @Test func aReloadDuringACheckpointEndsWithTheNewModelsCheckpoint() async throws {
+        let configuration = try ConfigurationLoader.load(
+            userText: "[score]\ntimezone = \"Europe/Lisbon\"\n", userFile: "test")
+        let repointed = try ConfigurationLoader.load(
+            userText: "[score]\ntimezone = \"Europe/Lisbon\"\n[actions.comment]\npoints = 2.5\n", userFile: "test")
+        let directory = try LedgerCheckpointTests.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try LedgerCheckpointTests.writeJournal(in: directory, model: configuration.model, seed: 8)
+        let (file, scan) = try JournalFile.open(directory: directory)
+        let store = EventStore(
+            journal: file, scan: scan, resuming: nil, checkpointDirectory: directory, configuration: configuration,
+            clock: { LedgerCheckpointTests.now }, loop: MultiThreadedEventLoopGroup.singleton.next())
+        // The old model's checkpoint starts after the replay, before the swap: still being written
+        // when the reload asks for the new model's.
+        #expect(try await store.reload(repointed) { await store.checkpointIfDue() } != nil)
+        await store.checkpointSettled()
+        let onDisk = LedgerCheckpoint.read(directory: directory, model: repointed.model)
+        #expect((try? onDisk.get()) != nil, "the checkpoint on disk must be the new model's: \(onDisk)")
+        let ledger = await store.ledger
+        #expect(ledger.state.events.sealedCount > 0, "and the store reads its events from it")
+        let whole = ScoreLedger(scan: JournalScan.scan(try file.synced(0..<file.length)), model: repointed.model)
+        #expect(LedgerCheckpointTests.observable(ledger) == LedgerCheckpointTests.observable(whole))
+        await store.shutdown()
+    }
 }

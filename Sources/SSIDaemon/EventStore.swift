@@ -44,7 +44,7 @@ public actor EventStore {
     /// The event loop the store's actor runs on. The daemon serves its socket from the same loop,
     /// so a request goes from the socket to the store and back on one thread; the writer thread's
     /// sync is the one hop left. What the store does without awaiting holds the loop: what walks
-    /// every event (a reload's replay) runs elsewhere (`RequestRouter.offTheLoop`).
+    /// every event (a reload's replay) runs elsewhere (`EventStore.offTheLoop`).
     public nonisolated let loop: any EventLoop
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
     /// The loop as a task executor, for tasks that should run beside the store (its own flush, the
@@ -469,7 +469,7 @@ public actor EventStore {
             return nil
         }
         let (journal, committedEnd) = (writer.journal, ledger.end.offset)
-        let replay = await RequestRouter.offTheLoop { () -> Result<ScoreLedger, JournalError> in
+        let replay = await Self.offTheLoop { () -> Result<ScoreLedger, JournalError> in
             Result { () throws(JournalError) in try ScoreLedger.replaying(journal, upTo: committedEnd, model: model) }
         }
         let rebuilt = try replay.get()

@@ -116,7 +116,7 @@ public struct RequestRouter: Sendable {
         case .snapshot(let values):
             let snapshot = try await store.snapshot(values, requestID: request.id)
             let state = await store.state
-            let local = await Self.offTheLoop { state.score(asOf: snapshot.occurred) }
+            let local = await EventStore.offTheLoop { state.score(asOf: snapshot.occurred) }
             return .snapshot(SnapshotResult(seq: Int(snapshot.seq), snapshot: SnapshotLine(snapshot), local: local))
         case .week(let label):
             let state = await store.state
@@ -134,7 +134,7 @@ public struct RequestRouter: Sendable {
             return .week(WeekResult(WeekSummary(state: state, monday: monday, now: now)))
         case .calibrate:
             let state = await store.state
-            let fit = await Self.offTheLoop { Calibration(state: state) }
+            let fit = await EventStore.offTheLoop { Calibration(state: state) }
             return .calibrate(
                 CalibrationResult(fit, keys: state.model.calibrationKeys(fit), calibrationFile: calibrationFile))
         case .pause(let until):
@@ -148,13 +148,6 @@ public struct RequestRouter: Sendable {
                 throw ProtocolError(.invalidArgument, "configuration not reloaded: \(error)")
             }
         }
-    }
-
-    /// Runs work on a copy of the state that may replay every event (seconds at a million: a
-    /// calibration, a snapshot's score as of a time before the newest event) on Swift's global
-    /// executor: the store's loop keeps serving the socket and acknowledging logs meanwhile.
-    static func offTheLoop<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
-        await withTaskExecutorPreference(globalConcurrentExecutor) { work() }
     }
 
     func status() async -> StatusResult {

@@ -99,12 +99,7 @@ public final class JournalFile: @unchecked Sendable {
     /// The anchor of a record boundary already written (a checkpoint's), read back from the file.
     public func anchor(at position: JournalPosition) throws(JournalError) -> JournalAnchor {
         let from = max(0, position.offset - JournalAnchor.span)
-        let bytes: [UInt8]
-        do {
-            bytes = try storage.readSynced(from..<position.offset)
-        } catch {
-            throw .io("cannot read \(path): \(error)")
-        }
+        let bytes = try synced(from..<position.offset)
         let covered = position.offset - from
         guard bytes.count >= covered else { throw .io("\(path) is shorter than \(position.offset) bytes") }
         return JournalAnchor(position: position, checksum: CRC32C.checksum(bytes[0..<covered]))

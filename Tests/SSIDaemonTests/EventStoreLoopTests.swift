@@ -36,7 +36,7 @@ extension EventStore {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
         let (onLoop, inWork) = await withTaskExecutorPreference(EventLoopTaskExecutor(loop: loop)) {
-            (loop.inEventLoop, await RequestRouter.offTheLoop { loop.inEventLoop })
+            (loop.inEventLoop, await EventStore.offTheLoop { loop.inEventLoop })
         }
         #expect(onLoop, "the test must start on the loop, or it proves nothing")
         #expect(!inWork)
